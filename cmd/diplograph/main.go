@@ -1,0 +1,127 @@
+// Command diplograph turns news articles about international affairs into a
+// knowledge graph: who met, called, visited, sanctioned or expelled whom,
+// where and when, each edge explained by the sentence it came from. The
+// graph is an embedded Cayley store queried with Gizmo.
+//
+//	diplograph ingest testdata/articles     # articles in, graph out
+//	diplograph stats                        # what the graph holds
+//	diplograph query 'g.V().Has("<schema:name>", "Vladimir Putin").Out("<dg:consultedWith>").Out("<schema:name>").All()'
+//	diplograph extract --format json article.txt
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailure = 1 // a command failed, or some inputs did
+	exitUsage   = 2 // bad flags or arguments
+)
+
+// ioStreams are the command's standard streams; tests pass buffers.
+type ioStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// IsTerminal reports whether Out is a terminal (for human output).
+	IsTerminal bool
+}
+
+// usageError marks an error as the user's invocation being wrong.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+// partialError says some inputs failed after the others were done; the
+// failures were already reported one per line.
+type partialError struct{ failed int }
+
+func (e partialError) Error() string { return fmt.Sprintf("%d input(s) failed", e.failed) }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	streams := &ioStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: isTerminal(os.Stdout)}
+	os.Exit(run(ctx, os.Args[1:], streams))
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// run executes the command line and returns the exit status.
+func run(ctx context.Context, args []string, streams *ioStreams) int {
+	root := newRootCmd(streams)
+	root.SetArgs(args)
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var pe partialError
+	if errors.As(err, &pe) {
+		return exitFailure
+	}
+	fmt.Fprintln(streams.ErrOut, "diplograph: "+err.Error())
+	var ue usageError
+	if errors.As(err, &ue) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+func newRootCmd(streams *ioStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "diplograph",
+		Short: "Turn news articles about international affairs into a queryable knowledge graph",
+		Long: `diplograph reads news articles, extracts the actors (people with their titles,
+organisations, countries, places) and the events between them (meetings, calls,
+visits, agreements, sanctions, expulsions, threats, attacks: CAMEO-coded, with
+place, date, negation and the evidence sentence), and stores them as a graph in
+an embedded Cayley database that you query with Gizmo.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		newCmdExtract(streams, nil),
+		newCmdIngest(streams, nil),
+		newCmdQuery(streams, nil),
+		newCmdStats(streams, nil),
+	)
+	return root
+}
+
+// exactArgs is cobra.ExactArgs with a usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+func minArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.MinimumNArgs(n)(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,273 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// timex is a time expression found in a sentence: tokens [i, j) and the
+// date or interval it denotes, in the contract's forms.
+type timex struct {
+	i, j   int
+	value  string // "2025-02-27", "2025-02", "2014", "2025-02-17/2025-02-23"
+	future bool   // "next week", "in the coming days": a plan, not a fact
+	// weekday expressions resolve by tense: -1 means unresolved until the
+	// event's tense is known.
+	weekday int
+}
+
+// dayInterval is a closed interval of days.
+type dayInterval struct{ from, to time.Time }
+
+func day(t time.Time) string { return t.Format("2006-01-02") }
+
+// String renders the interval in the shortest contract form.
+func (iv dayInterval) String() string {
+	f, t := iv.from, iv.to
+	switch {
+	case f.Equal(t):
+		return day(f)
+	case f.Day() == 1 && t.Equal(f.AddDate(0, 1, -1)):
+		return f.Format("2006-01")
+	case f.YearDay() == 1 && t.Month() == 12 && t.Day() == 31 && f.Year() == t.Year():
+		return strconv.Itoa(f.Year())
+	}
+	return day(f) + "/" + day(t)
+}
+
+// weekOf returns Monday..Sunday of the ISO week containing t.
+func weekOf(t time.Time) dayInterval {
+	off := (int(t.Weekday()) + 6) % 7 // days since Monday
+	mon := t.AddDate(0, 0, -off)
+	return dayInterval{mon, mon.AddDate(0, 0, 6)}
+}
+
+// weekdayDate resolves a weekday against the publication date: the most
+// recent such day on or before it, or, for a future event, the next one
+// on or after it.
+func weekdayDate(pub time.Time, wd int, future bool) time.Time {
+	diff := int(pub.Weekday()) - wd
+	if future {
+		return pub.AddDate(0, 0, (7-diff)%7)
+	}
+	return pub.AddDate(0, 0, -((diff%7 + 7) % 7))
+}
+
+// findTimexes finds time expressions in a sentence and resolves them
+// against pub (when hasPub). Without a publication date only absolute
+// expressions ("in 2014", "March 4, 2018") resolve.
+func findTimexes(s *sentence, pub time.Time, hasPub bool) []timex {
+	var out []timex
+	toks := s.tokens
+	word := func(k int) string {
+		if k < 0 || k >= len(toks) {
+			return ""
+		}
+		return toks[k].lower
+	}
+	for k := 0; k < len(toks); k++ {
+		w := word(k)
+		switch {
+		case w == "since":
+			if tx, ok := sinceExpr(s, k, pub, hasPub); ok {
+				out = append(out, tx)
+				k = tx.j - 1
+			}
+		case weekdayNames[w] > 0 || w == "sunday":
+			if !hasPub {
+				continue
+			}
+			out = append(out, timex{i: k, j: k + 1, weekday: weekdayNames[w]})
+		case w == "yesterday" || w == "today" || w == "tomorrow":
+			if !hasPub {
+				continue
+			}
+			d := map[string]int{"yesterday": -1, "today": 0, "tomorrow": 1}[w]
+			out = append(out, timex{i: k, j: k + 1, value: day(pub.AddDate(0, 0, d)), future: d > 0, weekday: -1})
+		case (w == "last" || w == "next" || w == "this" || w == "earlier" || w == "later") && hasPub:
+			if tx, ok := relativeExpr(word, k, pub); ok {
+				out = append(out, tx)
+				k = tx.j - 1
+			}
+		case monthNames[w] > 0 && isCapitalized(toks[k].text) && !(w == "may" && !monthContext(word, k)):
+			if tx, ok := monthExpr(s, k, pub, hasPub); ok {
+				out = append(out, tx)
+				k = tx.j - 1
+			}
+		case isYear(w) && yearContext(word, k):
+			y, _ := strconv.Atoi(w)
+			out = append(out, timex{i: k, j: k + 1, value: strconv.Itoa(y), weekday: -1})
+		case w == "coming" && word(k-1) == "the" && (word(k+1) == "days" || word(k+1) == "weeks" || word(k+1) == "months"):
+			out = append(out, timex{i: k - 1, j: k + 2, future: true, weekday: -1})
+		}
+	}
+	return out
+}
+
+func isYear(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	y, err := strconv.Atoi(w)
+	return err == nil && y >= 1900 && y <= 2100
+}
+
+// yearContext: a four-digit number is a year after "in", "of", "from",
+// "by", "since", "until", "the", "a", or before a noun ("the 2006 killing").
+func yearContext(word func(int) string, k int) bool {
+	switch word(k - 1) {
+	case "in", "of", "from", "by", "since", "until", "the", "a", "and", "early", "late", "mid", "between", "to", "before", "after":
+		return true
+	}
+	return false
+}
+
+// monthContext: "May" is a month only beside a day or year or after "in".
+func monthContext(word func(int) string, k int) bool {
+	if word(k-1) == "in" || word(k-1) == "since" || word(k-1) == "early" || word(k-1) == "late" {
+		return true
+	}
+	_, err := strconv.Atoi(word(k + 1))
+	return err == nil
+}
+
+// relativeExpr reads "last week", "next month", "this year", "earlier this
+// month", "last year".
+func relativeExpr(word func(int) string, k int, pub time.Time) (timex, bool) {
+	w, n := word(k), word(k+1)
+	j := k + 2
+	if w == "earlier" || w == "later" {
+		if n != "this" {
+			return timex{}, false
+		}
+		w, n, j = "this", word(k+2), k+3
+	}
+	var iv dayInterval
+	future := w == "next"
+	step := map[string]int{"last": -1, "this": 0, "next": 1}[w]
+	switch n {
+	case "week":
+		wk := weekOf(pub)
+		iv = dayInterval{wk.from.AddDate(0, 0, 7*step), wk.to.AddDate(0, 0, 7*step)}
+	case "month":
+		first := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, step, 0)
+		iv = dayInterval{first, first.AddDate(0, 1, -1)}
+	case "year":
+		first := time.Date(pub.Year()+step, 1, 1, 0, 0, 0, 0, time.UTC)
+		iv = dayInterval{first, first.AddDate(1, 0, -1)}
+	default:
+		if wd, ok := weekdayNames[n]; ok && w != "this" {
+			d := weekdayDate(pub.AddDate(0, 0, -1), wd, false)
+			if future {
+				d = weekdayDate(pub.AddDate(0, 0, 1), wd, true)
+			}
+			return timex{i: k, j: k + 2, value: day(d), future: future, weekday: -1}, true
+		}
+		return timex{}, false
+	}
+	// "earlier this month" ends on the publication day.
+	if w == "this" && word(k) == "earlier" && iv.to.After(pub) {
+		iv.to = pub
+	}
+	return timex{i: k, j: j, value: iv.String(), future: future, weekday: -1}, true
+}
+
+// monthExpr reads "March 4", "March 4, 2018", "February 2022", "in June",
+// "in June last year". A month with no year is the latest such month not
+// after the publication date.
+func monthExpr(s *sentence, k int, pub time.Time, hasPub bool) (timex, bool) {
+	toks := s.tokens
+	word := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].lower
+	}
+	m := monthNames[word(k)]
+	j := k + 1
+	dayNum := 0
+	if d, err := strconv.Atoi(word(j)); err == nil && d >= 1 && d <= 31 {
+		dayNum, j = d, j+1
+		if word(j) == "," && isYear(word(j+1)) {
+			j++
+		}
+	}
+	year := 0
+	if isYear(word(j)) {
+		year, _ = strconv.Atoi(word(j))
+		j++
+	} else if word(j) == "last" && word(j+1) == "year" && hasPub {
+		year, j = pub.Year()-1, j+2
+	} else if word(j) == "this" && word(j+1) == "year" && hasPub {
+		year, j = pub.Year(), j+2
+	}
+	if year == 0 {
+		if !hasPub {
+			return timex{}, false
+		}
+		year = pub.Year()
+		probe := time.Date(year, time.Month(m), max(dayNum, 1), 0, 0, 0, 0, time.UTC)
+		if probe.After(pub) {
+			year--
+		}
+	}
+	first := time.Date(year, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	if dayNum > 0 {
+		d := time.Date(year, time.Month(m), dayNum, 0, 0, 0, 0, time.UTC)
+		if d.Month() != time.Month(m) {
+			return timex{}, false
+		}
+		return timex{i: k, j: j, value: day(d), weekday: -1}, true
+	}
+	return timex{i: k, j: j, value: dayInterval{first, first.AddDate(0, 1, -1)}.String(), weekday: -1}, true
+}
+
+// sinceExpr reads "since 2015", "since January 2021", "since Biden took
+// office in January 2021": an interval from then to the publication date.
+func sinceExpr(s *sentence, k int, pub time.Time, hasPub bool) (timex, bool) {
+	if !hasPub {
+		return timex{}, false
+	}
+	if w := s.tokens; k+1 < len(w) && isYear(w[k+1].lower) {
+		return timex{i: k, j: k + 2, value: w[k+1].lower + "-01-01/" + day(pub), weekday: -1}, true
+	}
+	sub := &sentence{tokens: s.tokens[k+1:]}
+	limit := min(len(sub.tokens), 10)
+	sub.tokens = sub.tokens[:limit]
+	for _, tx := range findTimexes(sub, pub, true) {
+		if tx.value == "" || tx.future {
+			continue
+		}
+		from, _, err := parseValue(tx.value)
+		if err != nil {
+			continue
+		}
+		return timex{i: k, j: k + 1 + tx.j, value: day(from) + "/" + day(pub), weekday: -1}, true
+	}
+	return timex{}, false
+}
+
+// parseValue returns the first and last day of a contract date value.
+func parseValue(v string) (time.Time, time.Time, error) {
+	if len(v) > 10 && v[10] == '/' {
+		a, _, err := parseValue(v[:10])
+		if err != nil {
+			return a, a, err
+		}
+		_, b, err := parseValue(v[11:])
+		return a, b, err
+	}
+	switch len(v) {
+	case 4:
+		t, err := time.Parse("2006", v)
+		return t, t.AddDate(1, 0, -1), err
+	case 7:
+		t, err := time.Parse("2006-01", v)
+		return t, t.AddDate(0, 1, -1), err
+	case 10:
+		t, err := time.Parse("2006-01-02", v)
+		return t, t, err
+	}
+	return time.Time{}, time.Time{}, fmt.Errorf("date %q: not a contract date", v)
+}

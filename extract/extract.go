@@ -1,0 +1,208 @@
+package extract
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// Article is one article to extract from.
+type Article struct {
+	// ID identifies the article across runs (a path, a URL, a feed ID);
+	// when empty the text's hash is used.
+	ID    string
+	Title string // optional: the first line of Text is used otherwise
+	URL   string
+	// Published is YYYY-MM-DD; relative dates ("on Thursday", "last week")
+	// are resolved against it and left unresolved without it.
+	Published string
+	Source    string // where the text came from, for messages
+	Text      string
+}
+
+// Extractor extracts actors and events from articles. It is safe for
+// concurrent use; create one with New and reuse it.
+type Extractor struct {
+	tag      *tagger
+	lex      *lexicon
+	triggers triggerIndex
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// New loads the part-of-speech and entity models and builds the lexicons.
+// It takes about half a second; do it once.
+func New(opts ...Option) (*Extractor, error) {
+	tg, err := newTagger()
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{tag: tg, lex: newLexicon(), triggers: newTriggerIndex()}
+	for _, o := range opts {
+		o(x)
+	}
+	return x, nil
+}
+
+// document is the working state of one extraction.
+type document struct {
+	art             Article
+	norm            normText
+	layout          layout
+	published       time.Time
+	hasPublished    bool
+	sents           []sentence
+	mentions        [][]*mention // per sentence, in token order
+	dateline        *entry
+	datelineCountry string
+	actors          *actorSet
+}
+
+// ParseDate parses a YYYY-MM-DD date.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// Extract runs the pipeline over one article.
+func (x *Extractor) Extract(ctx context.Context, a Article) (schema.Result, error) {
+	d := &document{art: a, norm: normalize(a.Text)}
+	if a.Published != "" {
+		t, err := ParseDate(a.Published)
+		if err != nil {
+			return schema.Result{}, err
+		}
+		d.published, d.hasPublished = t, true
+	}
+	// segment
+	d.layout = segment(d.norm.text)
+	d.resolveDateline(x.lex)
+	// tokenize
+	for _, b := range d.layout.blocks {
+		if err := ctx.Err(); err != nil {
+			return schema.Result{}, err
+		}
+		ss, err := x.tag.sentences(d.norm.text, b, len(d.sents), x.splitWord)
+		if err != nil {
+			return schema.Result{}, fmt.Errorf("tokenize: %w", err)
+		}
+		d.sents = append(d.sents, ss...)
+	}
+	// mentions
+	d.mentions = make([][]*mention, len(d.sents))
+	for i := range d.sents {
+		d.mentions[i] = x.findMentions(d, i)
+	}
+	// resolve
+	d.actors = newActorSet()
+	d.resolve(x.lex)
+	// events
+	events := x.findEvents(d)
+	return d.result(events), nil
+}
+
+// splitWord reports whether a hyphenated token is a compound of names to
+// split: "U.S.-Russian", "Saudi-led", "then-President"; not "Jean-Yves" or
+// "Guinea-Bissau".
+func (x *Extractor) splitWord(w string) bool {
+	if len(x.lex.lookup(foldKey(w))) > 0 {
+		return false
+	}
+	parts := strings.Split(w, "-")
+	for n, p := range parts {
+		if p == "" {
+			continue
+		}
+		if len(x.lex.lookup(foldKey(p))) > 0 && isCapitalized(p) {
+			return true
+		}
+		if n == 0 && (p == "then" || p == "ex" || p == "former") && len(parts) > 1 && isCapitalized(parts[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveDateline finds the dateline's place: "HANOI, Vietnam" is the
+// Hanoi in Vietnam.
+func (d *document) resolveDateline(lx *lexicon) {
+	if d.layout.dateline == "" {
+		return
+	}
+	city, country, _ := strings.Cut(d.layout.dateline, ",")
+	var want string
+	if country != "" {
+		for _, e := range lx.lookup(foldKey(country)) {
+			if e.ref == refCountry {
+				want = e.country
+				break
+			}
+		}
+	}
+	for _, e := range lx.lookup(foldKey(city)) {
+		if e.ref == refPlace && (want == "" || e.country == want) {
+			e := e
+			d.dateline, d.datelineCountry = &e, e.country
+			return
+		}
+		if e.ref == refCountry && want == "" {
+			d.datelineCountry = e.country
+		}
+	}
+	if want != "" {
+		d.datelineCountry = want
+		// A small place the gazetteer lacks, named with its country:
+		// "NUSA DUA, Indonesia".
+		name := capitalizeWords(city)
+		d.dateline = &entry{ref: refPlace, id: placeID(want, name), name: name, kind: schema.KindPlace, country: want}
+	}
+}
+
+// capitalizeWords turns "NUSA DUA" into "Nusa Dua".
+func capitalizeWords(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// result assembles the schema.Result.
+func (d *document) result(events []schema.Event) schema.Result {
+	sum := sha256.Sum256([]byte(d.art.Text))
+	doc := schema.Document{
+		ID:        d.art.ID,
+		Title:     d.art.Title,
+		URL:       d.art.URL,
+		Published: d.art.Published,
+		Dateline:  d.layout.dateline,
+		Source:    d.art.Source,
+		SHA256:    hex.EncodeToString(sum[:]),
+		Sentences: len(d.sents),
+	}
+	if doc.ID == "" {
+		doc.ID = "sha256:" + doc.SHA256
+	}
+	if doc.Title == "" {
+		doc.Title = d.layout.headline
+	}
+	if d.dateline != nil {
+		doc.DatelinePlace = d.dateline.id
+	}
+	if events == nil {
+		events = []schema.Event{}
+	}
+	return schema.Result{Document: doc, Actors: d.actors.list(), Events: events}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

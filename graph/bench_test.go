@@ -1,0 +1,77 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// renamed returns a copy of r as if it were another article: new document
+// and event IDs, the same actors.
+func renamed(r schema.Result, n int) schema.Result {
+	r.Document.ID = fmt.Sprintf("%s#%d", r.Document.ID, n)
+	r.Document.SHA256 = fmt.Sprintf("%064x", n)
+	events := make([]schema.Event, len(r.Events))
+	for i, ev := range r.Events {
+		ev.ID = fmt.Sprintf("%s-%d", ev.ID, n)
+		events[i] = ev
+	}
+	r.Events = events
+	return r
+}
+
+// BenchmarkWrite measures writing new articles into a bolt store; the
+// actors are shared, as in a real corpus.
+func BenchmarkWrite(b *testing.B) {
+	ctx := context.Background()
+	base := []schema.Result{loadFixture(b, "riyadh"), loadFixture(b, "crimea")}
+	b.Run("new", func(b *testing.B) {
+		s, _ := openTemp(b)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := s.Write(ctx, renamed(base[i%2], i)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
+	b.Run("replace", func(b *testing.B) {
+		s, _ := openTemp(b)
+		for i := 0; i < 200; i++ { // shared nodes with some history
+			if _, err := s.Write(ctx, renamed(base[i%2], i)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		versions := []schema.Result{loadFixture(b, "riyadh"), loadFixture(b, "riyadh-revised")}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := s.Write(ctx, versions[i%2]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
+	b.Run("unchanged", func(b *testing.B) {
+		s, _ := openTemp(b)
+		r := base[0]
+		if _, err := s.Write(ctx, r); err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := s.Write(ctx, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
+}
+
+func BenchmarkQuads(b *testing.B) {
+	r := loadFixture(b, "crimea")
+	for i := 0; i < b.N; i++ {
+		Quads(r)
+	}
+}

