@@ -15,6 +15,10 @@ type timex struct {
 	// weekday expressions resolve by tense: -1 means unresolved until the
 	// event's tense is known.
 	weekday int
+	// sinceEnd > 0 marks an expression inside a "since" clause ("since
+	// Biden took office in January"): it dates only what happens in that
+	// clause, which ends at token sinceEnd.
+	sinceStart, sinceEnd int
 }
 
 // dayInterval is a closed interval of days.
@@ -59,6 +63,7 @@ func weekdayDate(pub time.Time, wd int, future bool) time.Time {
 // expressions ("in 2014", "March 4, 2018") resolve.
 func findTimexes(s *sentence, pub time.Time, hasPub bool) []timex {
 	var out []timex
+	var since [2]int
 	toks := s.tokens
 	word := func(k int) string {
 		if k < 0 || k >= len(toks) {
@@ -70,9 +75,11 @@ func findTimexes(s *sentence, pub time.Time, hasPub bool) []timex {
 		w := word(k)
 		switch {
 		case w == "since":
+			// The inner expression stays too: in "since Russian troops
+			// invaded the country in February 2022" it dates the invasion.
 			if tx, ok := sinceExpr(s, k, pub, hasPub); ok {
 				out = append(out, tx)
-				k = tx.j - 1
+				since = [2]int{k, tx.j}
 			}
 		case weekdayNames[w] > 0 || w == "sunday":
 			if !hasPub {
@@ -100,6 +107,12 @@ func findTimexes(s *sentence, pub time.Time, hasPub bool) []timex {
 			out = append(out, timex{i: k, j: k + 1, value: strconv.Itoa(y), weekday: -1})
 		case w == "coming" && word(k-1) == "the" && (word(k+1) == "days" || word(k+1) == "weeks" || word(k+1) == "months"):
 			out = append(out, timex{i: k - 1, j: k + 2, future: true, weekday: -1})
+		}
+	}
+	// Expressions inside a since clause are marked (see timex).
+	for n := range out {
+		if since[1] > 0 && out[n].i > since[0] && out[n].i < since[1] {
+			out[n].sinceStart, out[n].sinceEnd = since[0], since[1]
 		}
 	}
 	return out

@@ -34,8 +34,10 @@ func TestFindTimexes(t *testing.T) {
 		{"2019-02-28", "held in Singapore in June last year", []string{"2018-06"}},
 		{"2022-06-28", "invaded Ukraine in February", []string{"2022-02"}},
 		{"2024-06-24", "troops invaded the country in February 2022", []string{"2022-02"}},
-		{"2023-03-10", "has fought rebels since 2015 .", []string{"2015-01-01/2023-03-10"}},
-		{"2022-11-14", "since Biden took office in January 2021 .", []string{"2021-01-01/2022-11-14"}},
+		// "since" gives the interval; the expression inside stays for an
+		// event it dates ("since troops invaded in February 2022").
+		{"2023-03-10", "has fought rebels since 2015 .", []string{"2015-01-01/2023-03-10", "2015"}},
+		{"2022-11-14", "since Biden took office in January 2021 .", []string{"2021-01-01/2022-11-14", "2021-01"}},
 		{"2025-02-10", "talks earlier this month", []string{"2025-02-01/2025-02-10"}},
 		{"2025-02-27", "will meet next week", []string{"2025-03-03/2025-03-09"}},
 		{"2025-02-27", "Theresa May said", nil},

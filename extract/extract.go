@@ -32,6 +32,7 @@ type Extractor struct {
 	tag      *tagger
 	lex      *lexicon
 	triggers triggerIndex
+	dict     *schema.ActorDictionary // user dictionaries, optional
 }
 
 // Option configures an Extractor.
@@ -106,9 +107,12 @@ func (x *Extractor) Extract(ctx context.Context, a Article) (schema.Result, erro
 	// resolve
 	d.actors = newActorSet()
 	d.resolve(x.lex)
+	d.applyKnownPeople(x.dict)
 	// events
 	events := x.findEvents(d)
-	return d.result(events), nil
+	res := d.result(events)
+	res.Statements = x.findStatements(d)
+	return res, nil
 }
 
 // splitWord reports whether a hyphenated token is a compound of names to
@@ -199,6 +203,7 @@ func (d *document) result(events []schema.Event) schema.Result {
 	if d.dateline != nil {
 		doc.DatelinePlace = d.dateline.id
 	}
+	doc.Authors, doc.Agency = d.layout.authors, d.layout.agency
 	if events == nil {
 		events = []schema.Event{}
 	}

@@ -109,6 +109,9 @@ func newLexicon() *lexicon {
 			}
 		}
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			if p.Country == "" && groupOfStates(n) {
+				continue // "Nordic countries" names the states, not a place
+			}
 			lx.add(n, e)
 		}
 	}
@@ -151,7 +154,16 @@ func better(a, b entry) bool {
 	if a.capital != b.capital {
 		return a.capital
 	}
-	return a.population > b.population
+	return weight(a) > weight(b)
+}
+
+// weight ranks places: a region with no population counts as a city of a
+// million, so "Bali" the island beats a town of that name.
+func weight(e entry) int {
+	if e.population == 0 {
+		return 1000000
+	}
+	return e.population
 }
 
 func refRank(r refKind) int {
@@ -165,6 +177,19 @@ func refRank(r refKind) int {
 	default:
 		return 3
 	}
+}
+
+// groupOfStates: "Nordic countries", "Gulf states", "Baltic nations".
+func groupOfStates(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 2 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "countries", "states", "nations":
+		return true
+	}
+	return false
 }
 
 // lookup returns the readings of a folded key, best first.

@@ -15,6 +15,7 @@ const (
 	mOrg
 	mPerson
 	mPartial // a surname or first name, resolved against the article's people
+	mTitle   // a title without a name ("the Kremlin leader"), resolved to a person
 )
 
 // mention is one span of a sentence that names an actor.
@@ -47,10 +48,11 @@ func (x *Extractor) findMentions(d *document, si int) []*mention {
 	s := &d.sents[si]
 	used := make([]bool, len(s.tokens))
 	var ms []*mention
-	ms = append(ms, x.gazetteerMentions(s, si, used)...)
+	ms = append(ms, x.gazetteerMentions(d, s, si, used)...)
 	ms = x.institutionMentions(s, si, ms, used)
 	ms = append(ms, orgNameMentions(s, si, ms, used)...)
 	ms = append(ms, x.personMentions(d, s, si, ms, used)...)
+	ms = append(ms, titleMentions(s, si, ms, used)...)
 	out := ms[:0]
 	for _, m := range ms {
 		if m.kind >= 0 {
@@ -70,7 +72,7 @@ func sortMentions(ms []*mention) {
 }
 
 // gazetteerMentions finds the longest gazetteer name at each position.
-func (x *Extractor) gazetteerMentions(s *sentence, si int, used []bool) []*mention {
+func (x *Extractor) gazetteerMentions(d *document, s *sentence, si int, used []bool) []*mention {
 	var out []*mention
 	keys := make([]string, len(s.tokens))
 	for i, t := range s.tokens {
@@ -89,7 +91,12 @@ func (x *Extractor) gazetteerMentions(s *sentence, si int, used []bool) []*menti
 			if len(es) == 0 || !x.acceptName(s, i, l, es[0]) {
 				continue
 			}
-			m := &mention{sent: si, i: i, j: i + l, ent: es[0], text: spanText(s, i, i+l)}
+			if p := i - 1; es[0].ref == refOrg && p >= 0 && !used[p] && isCapitalized(s.tokens[p].text) && !notNames[s.tokens[p].lower] && !x.isGazetteerWord(s, p) {
+				// "Supreme National Security Council" is not the US one: a
+				// longer name the organisation recogniser will read whole.
+				break
+			}
+			m := &mention{sent: si, i: i, j: i + l, ent: d.chooseReading(es), text: spanText(s, i, i+l)}
 			switch es[0].ref {
 			case refCountry:
 				m.kind = mCountry
@@ -113,10 +120,31 @@ func (x *Extractor) gazetteerMentions(s *sentence, si int, used []bool) []*menti
 	return out
 }
 
+// chooseReading picks among the readings of an ambiguous place name: a
+// capital first, then one in the dateline's country ("Victoria" in a
+// story from Canada), else the gazetteer's order.
+func (d *document) chooseReading(es []entry) entry {
+	best := es[0]
+	if best.ref != refPlace || best.capital || d.datelineCountry == "" {
+		return best
+	}
+	for _, e := range es {
+		if e.ref == refPlace && e.country == d.datelineCountry {
+			return e
+		}
+	}
+	return best
+}
+
 // acceptName rejects gazetteer hits that are ordinary words in context: a
-// small place written like a common word, a short form in lower case.
+// small place written like a common word, a short form in lower case, a
+// town whose name is also a personal name standing inside one ("Ararat
+// Mirzoyan", "Andres Manuel Lopez Obrador").
 func (x *Extractor) acceptName(s *sentence, i, l int, e entry) bool {
 	t := s.tokens[i]
+	if l == 1 && e.ref == refPlace && !e.capital && x.insidePersonName(s, i) {
+		return false
+	}
 	if l == 1 && e.ref == refPlace && !e.capital && e.population < 100000 && !strings.HasPrefix(t.tag, "NNP") {
 		return false
 	}
@@ -125,6 +153,36 @@ func (x *Extractor) acceptName(s *sentence, i, l int, e entry) bool {
 		return isCapitalized(t.text) && len(t.text) > 2
 	}
 	return true
+}
+
+// insidePersonName: the token stands beside another name word in a run
+// that reads as a person's name: a title in front of it, or prose's entity
+// label PERSON on it.
+func (x *Extractor) insidePersonName(s *sentence, i int) bool {
+	nb := func(k int) bool {
+		return k >= 0 && k < len(s.tokens) && nameWord(s, k) && !x.isGazetteerWord(s, k)
+	}
+	if !nb(i-1) && !nb(i+1) {
+		return false
+	}
+	start := i
+	for start > 0 && nb(start-1) {
+		start--
+	}
+	end := i + 1
+	for end < len(s.tokens) && nb(end) {
+		end++
+	}
+	if start > 0 && titleHeads[s.tokens[start-1].lower] {
+		return true
+	}
+	return hasPersonLabel(s, start, end)
+}
+
+// isGazetteerWord: the token alone is a gazetteer name ("Gaza" in
+// "Gaza Strip" is still a place next to "Strip").
+func (x *Extractor) isGazetteerWord(s *sentence, k int) bool {
+	return len(x.lex.lookup(foldKey(s.tokens[k].text))) > 0
 }
 
 // startsName: a name begins with a capital letter or a digit ("G20").
@@ -157,6 +215,9 @@ func (x *Extractor) institutionMentions(s *sentence, si int, ms []*mention, used
 			k++
 		}
 		n := matchSeq(s, k, orgNouns, used)
+		if n > 0 && k+n < len(s.tokens) && !orgHeads[s.tokens[k+n-1].lower] && modifiesNext(s.tokens[k+n]) {
+			n = 0 // "a Turkish military offensive": an adjective, not the institution
+		}
 		if n == 0 {
 			out = append(out, m)
 			continue
@@ -175,6 +236,12 @@ func (x *Extractor) institutionMentions(s *sentence, si int, ms []*mention, used
 		out = append(out, org)
 	}
 	return out
+}
+
+// modifiesNext: the token after a noun makes that noun a modifier (a noun
+// or adjective follows, not a verb, preposition or punctuation).
+func modifiesNext(t token) bool {
+	return strings.HasPrefix(t.tag, "NN") || strings.HasPrefix(t.tag, "JJ")
 }
 
 // matchSeq returns the length of the longest of seqs matching the lower-
@@ -223,13 +290,28 @@ func orgNameMentions(s *sentence, si int, ms []*mention, used []bool) []*mention
 	var out []*mention
 	for h := len(s.tokens) - 1; h >= 0; h-- {
 		t := s.tokens[h]
-		if used[h] || !orgHeads[t.lower] || !isCapitalized(t.text) {
+		if used[h] || !isCapitalized(t.text) {
+			continue
+		}
+		if placeHeads[t.lower] {
+			if m := placeNameMention(s, si, h, used); m != nil {
+				out = append(out, m)
+				h = m.i
+			}
+			continue
+		}
+		if m := ministryOf(s, si, h, ms, used); m != nil {
+			out = append(out, m)
+			h = m.i
+			continue
+		}
+		if !orgHeads[t.lower] {
 			continue
 		}
 		i := h
 		for i > 0 {
 			p := s.tokens[i-1]
-			if !used[i-1] && (isCapitalized(p.text) && !notNames[p.lower] || (p.lower == "of" || p.lower == "for" || p.lower == "and" || p.lower == "'" || p.lower == "'s") && i-2 >= 0 && isCapitalized(s.tokens[i-2].text)) {
+			if !used[i-1] && (isCapitalized(p.text) && !notNames[p.lower] || (p.lower == "of" || p.lower == "for" || p.lower == "'" || p.lower == "'s") && i-2 >= 0 && isCapitalized(s.tokens[i-2].text)) {
 				i--
 				continue
 			}
@@ -247,7 +329,7 @@ func orgNameMentions(s *sentence, si int, ms []*mention, used []bool) []*mention
 				m.kind = -1 // absorbed
 			}
 		}
-		if h-start < 1 || allTitleWords(s, i, h) && start == i {
+		if h-start < 1 || h-i <= 1 && allTitleWords(s, i, h) && start == i {
 			continue
 		}
 		org := &mention{sent: si, i: start, j: h + 1, kind: mOrg, text: spanText(s, start, h+1), country: country}
@@ -268,4 +350,62 @@ func allTitleWords(s *sentence, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// placeNameMention reads a place the gazetteer lacks by its head noun:
+// "Galwan Valley", "Pangong Lake", "Second Thomas Shoal".
+func placeNameMention(s *sentence, si, h int, used []bool) *mention {
+	i := h
+	for i > 0 && !used[i-1] && isCapitalized(s.tokens[i-1].text) && !notNames[s.tokens[i-1].lower] && !titleHeads[s.tokens[i-1].lower] {
+		i--
+	}
+	if i == h {
+		return nil
+	}
+	for k := i; k <= h; k++ {
+		used[k] = true
+	}
+	name := spanText(s, i, h+1)
+	return &mention{sent: si, i: i, j: h + 1, kind: mPlace, text: name,
+		ent: entry{ref: refPlace, id: placeID("", name), name: name, kind: "place"}}
+}
+
+// ministryOf reads "India's Ministry of External Affairs", "the Ministry
+// of Defence": a capitalised "Ministry/Department/Office of" name ending
+// at h, with the country in front when there is one.
+func ministryOf(s *sentence, si, h int, ms []*mention, used []bool) *mention {
+	k := h
+	for k > 0 && !used[k-1] && isCapitalized(s.tokens[k-1].text) {
+		k--
+	}
+	if k < 2 || s.tokens[k-1].lower != "of" {
+		return nil
+	}
+	head := s.tokens[k-2]
+	switch head.lower {
+	case "ministry", "department", "office", "secretariat":
+	default:
+		return nil
+	}
+	if !isCapitalized(head.text) || used[k-2] {
+		return nil
+	}
+	start, country := k-2, ""
+	n := start
+	if n > 0 && (s.tokens[n-1].lower == "'s" || s.tokens[n-1].lower == "'") {
+		n--
+	}
+	if m := mentionEndingAt(ms, n); m != nil && (m.kind == mCountry || m.kind == mDemonym) {
+		country = m.ent.country
+	}
+	for x := start; x <= h; x++ {
+		used[x] = true
+	}
+	name := spanText(s, start, h+1)
+	id := "organization/" + slug(name)
+	if country != "" {
+		id = "organization/" + strings.ToLower(country) + "-" + slug(name)
+	}
+	return &mention{sent: si, i: start, j: h + 1, kind: mOrg, text: name, country: country,
+		ent: entry{ref: refOrg, id: id, name: name, kind: "organization", country: country, orgType: "ministry"}}
 }

@@ -2,11 +2,14 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/data"
 )
 
 // token is one word or punctuation mark of a sentence.
@@ -27,9 +30,14 @@ type sentence struct {
 	headline   bool
 }
 
-// tagger wraps prose: one model, loaded once, shared by every call.
+// tagger wraps prose: one model and one sentence segmenter, loaded once,
+// shared by every call.
 type tagger struct {
 	model *prose.Model
+	// seg is prose's sentence segmenter. prose builds a new one, loading
+	// and decoding its training data, for every document it segments:
+	// about 25 ms, more than the rest of a paragraph's work.
+	seg *sentences.DefaultSentenceTokenizer
 }
 
 func newTagger() (*tagger, error) {
@@ -37,8 +45,22 @@ func newTagger() (*tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load prose models: %w", err)
 	}
-	return &tagger{model: doc.Model}, nil
+	seg, err := newPunkt()
+	if err != nil {
+		return nil, fmt.Errorf("load the sentence segmenter: %w", err)
+	}
+	return &tagger{model: doc.Model, seg: seg}, nil
 }
+
+// Bounds that keep the work per sentence small whatever the input: later
+// stages compare the tokens of a sentence pairwise, so a "sentence" of a
+// megabyte (text without full stops, one endless token) would take hours.
+// Real sentences are far shorter; longer ones are cut at a space.
+const (
+	maxSentenceBytes = 1500
+	// maxSegmentBytes bounds the text given to the segmenter at once.
+	maxSegmentBytes = 64 << 10
+)
 
 // sentences splits a block of the folded text into tagged sentences.
 // splitWord reports whether a hyphenated token should be split into its
@@ -49,13 +71,11 @@ func (tg *tagger) sentences(text string, b block, first int, splitWord func(stri
 	if b.headline {
 		spans = [][2]int{{b.start, b.end}}
 	} else {
-		doc, err := prose.NewDocument(body, prose.UsingModel(tg.model),
-			prose.WithTokenization(false), prose.WithTagging(false), prose.WithExtraction(false))
-		if err != nil {
-			return nil, err
+		for _, c := range chunks(body, maxSegmentBytes) {
+			spans = append(spans, alignSentences(body[c[0]:c[1]], tg.segment(body[c[0]:c[1]]), b.start+c[0])...)
 		}
-		spans = alignSentences(body, doc.Sentences(), b.start)
 	}
+	spans = boundSpans(text, spans, maxSentenceBytes)
 	out := make([]sentence, 0, len(spans))
 	for _, sp := range spans {
 		s := sentence{index: first + len(out), start: sp[0], end: sp[1], text: text[sp[0]:sp[1]], headline: b.headline}
@@ -67,6 +87,72 @@ func (tg *tagger) sentences(text string, b block, first int, splitWord func(stri
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// segment splits text into sentences as prose.NewDocument(text).Sentences()
+// does, with the segmenter loaded once.
+func (tg *tagger) segment(text string) []prose.Sentence {
+	toks := tg.seg.Tokenize(text)
+	out := make([]prose.Sentence, len(toks))
+	for i, t := range toks {
+		out[i] = prose.Sentence{Text: strings.TrimSpace(t.Text)}
+	}
+	return out
+}
+
+// chunks cuts s into pieces of at most max bytes, ending each at a space,
+// preferably after a full stop. It returns the [start, end) offsets of the
+// pieces.
+func chunks(s string, max int) [][2]int {
+	var out [][2]int
+	start := 0
+	for len(s)-start > max {
+		end := start + cutPoint(s[start:], max)
+		out = append(out, [2]int{start, end})
+		start = end
+	}
+	return append(out, [2]int{start, len(s)})
+}
+
+// cutPoint is where to end the first piece of s, longer than max: after
+// the last ". " in the second half of s[:max], else after its last space,
+// else at the last rune boundary.
+func cutPoint(s string, max int) int {
+	half := max / 2
+	w := s[half:max]
+	if i := strings.LastIndex(w, ". "); i >= 0 {
+		return half + i + 2
+	}
+	if i := strings.LastIndexFunc(w, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(w[i:])
+		return half + i + n
+	}
+	end := max
+	for end > 1 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return end
+}
+
+// boundSpans cuts sentence spans (offsets into text) longer than max into
+// pieces, each trimmed of surrounding space.
+func boundSpans(text string, spans [][2]int, max int) [][2]int {
+	var out [][2]int
+	for _, sp := range spans {
+		if sp[1]-sp[0] <= max {
+			out = append(out, sp)
+			continue
+		}
+		for _, c := range chunks(text[sp[0]:sp[1]], max) {
+			s, e := sp[0]+c[0], sp[0]+c[1]
+			s += leadingSpace(text[s:e])
+			e = s + len(strings.TrimRightFunc(text[s:e], unicode.IsSpace))
+			if e > s {
+				out = append(out, [2]int{s, e})
+			}
+		}
+	}
+	return out
 }
 
 // alignSentences finds each segmented sentence in the block text; a
@@ -163,4 +249,168 @@ func splitHyphenated(t token) []token {
 func isCapitalized(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// newPunkt builds prose's English sentence segmenter. prose keeps it
+// unexported, so this is its code (prose/v2 segment.go, MIT licence,
+// Copyright (c) 2015 Eric Bower, (c) 2017-2018 Joseph Kato), unchanged but
+// for names, so sentences split exactly as prose.NewDocument splits them.
+func newPunkt() (*sentences.DefaultSentenceTokenizer, error) {
+	b, err := data.Asset("data/english.json")
+	if err != nil {
+		return nil, err
+	}
+	training, err := sentences.LoadTraining(b)
+	if err != nil {
+		return nil, err
+	}
+	// supervisor abbreviations
+	for _, abbr := range []string{"sgt", "gov", "no", "mt"} {
+		training.AbbrevTypes.Add(abbr)
+	}
+	lang := sentences.NewPunctStrings()
+	word := &punktWords{}
+	word.PunctStrings = lang
+	annotations := sentences.NewAnnotations(training, lang, word)
+	ortho := &sentences.OrthoContext{
+		Storage:      training,
+		PunctStrings: lang,
+		TokenType:    word,
+		TokenFirst:   word,
+	}
+	annotations = append(annotations, &punktMultiPunct{
+		Storage:      training,
+		TokenParser:  word,
+		TokenGrouper: &sentences.DefaultTokenGrouper{},
+		Ortho:        ortho,
+	})
+	return &sentences.DefaultSentenceTokenizer{
+		Storage:       training,
+		PunctStrings:  lang,
+		WordTokenizer: word,
+		Annotations:   annotations,
+	}, nil
+}
+
+type punktWords struct {
+	sentences.DefaultWordTokenizer
+}
+
+var (
+	punktAbbrRE     = regexp.MustCompile(`((?:[\w]\.)+[\w]*\.)`)
+	punktEllipsisRE = regexp.MustCompile(`(?:\.\s?){2,}\.`)
+	punktEntitiesRE = regexp.MustCompile(`Yahoo!`)
+)
+
+func (e *punktWords) HasSentEndChars(t *sentences.Token) bool {
+	enders := []string{
+		`."`, `.)`, `.’`, `.”`,
+		`?`, `?"`, `?'`, `?)`, `?’`, `?”`,
+		`!`, `!"`, `!'`, `!)`, `!’`, `!”`,
+	}
+	for _, ender := range enders {
+		if strings.HasSuffix(t.Tok, ender) && !punktEntitiesRE.MatchString(t.Tok) {
+			return true
+		}
+	}
+	parens := []string{
+		`.[`, `.(`, `."`,
+		`?[`, `?(`,
+		`![`, `!(`,
+	}
+	for _, paren := range parens {
+		if strings.Contains(t.Tok, paren) {
+			return true
+		}
+	}
+	return false
+}
+
+// punktMultiPunct teases out abbreviations such as "F.B.I.".
+type punktMultiPunct struct {
+	*sentences.Storage
+	sentences.TokenParser
+	sentences.TokenGrouper
+	sentences.Ortho
+}
+
+func (a *punktMultiPunct) Annotate(tokens []*sentences.Token) []*sentences.Token {
+	for _, tokPair := range a.TokenGrouper.Group(tokens) {
+		if len(tokPair) < 2 || tokPair[1] == nil {
+			tok := tokPair[0].Tok
+			if strings.Contains(tok, "\n") && strings.Contains(tok, " ") {
+				// We've mislabeled due to an errant newline.
+				tokPair[0].SentBreak = false
+			}
+			continue
+		}
+		a.tokenAnnotation(tokPair[0], tokPair[1])
+	}
+	return tokens
+}
+
+// punktLooksInternal reports whether tok's punctuation could appear inside
+// a sentence (parentheses or quotations).
+func punktLooksInternal(tok string) bool {
+	for _, punc := range []string{")", `’`, `”`, `"`, `'`} {
+		if strings.HasSuffix(tok, punc) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *punktMultiPunct) tokenAnnotation(tokOne, tokTwo *sentences.Token) {
+	var nextTyp string
+	// Two periods: probably an ellipsis the word tokenizer split.
+	if strings.HasSuffix(tokOne.Tok, ".") && tokTwo.Tok == "." {
+		tokOne.SentBreak = false
+		tokTwo.SentBreak = false
+		return
+	}
+	isNonBreak := strings.HasSuffix(tokOne.Tok, ".") && !tokOne.SentBreak
+	isEllipsis := punktEllipsisRE.MatchString(tokOne.Tok)
+	isInternal := tokOne.SentBreak && punktLooksInternal(tokOne.Tok)
+	if isNonBreak || isEllipsis || isInternal {
+		nextTyp = a.TokenParser.TypeNoSentPeriod(tokTwo)
+		isStarter := a.SentStarters[nextTyp]
+		if isEllipsis {
+			if a.TokenParser.FirstUpper(tokTwo) || isStarter != 0 {
+				tokOne.SentBreak = true
+				return
+			}
+		}
+		if isInternal {
+			if a.TokenParser.FirstLower(tokTwo) && isStarter == 0 {
+				tokOne.SentBreak = false
+				return
+			}
+		}
+		if isNonBreak && a.TokenParser.FirstUpper(tokTwo) {
+			if a.Storage.OrthoContext[nextTyp]&112 != 0 {
+				tokOne.SentBreak = true
+			}
+		}
+	}
+	if len(punktAbbrRE.FindAllString(tokOne.Tok, 1)) == 0 {
+		return
+	}
+	if a.IsInitial(tokOne) {
+		return
+	}
+	tokOne.Abbr = true
+	tokOne.SentBreak = false
+	// Orthographic heuristic: does the next word start a sentence?
+	if a.Ortho.Heuristic(tokTwo) == 1 {
+		tokOne.SentBreak = true
+		return
+	}
+	if nextTyp == "" {
+		nextTyp = a.TokenParser.TypeNoSentPeriod(tokTwo)
+	}
+	// Frequent sentence starter heuristic.
+	if a.TokenParser.FirstUpper(tokTwo) && a.SentStarters[nextTyp] != 0 {
+		tokOne.SentBreak = true
+		return
+	}
 }

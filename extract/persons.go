@@ -37,6 +37,9 @@ func (x *Extractor) personMentions(d *document, s *sentence, si int, ms []*menti
 		if !hasProperTag(s, core.i, core.j) {
 			continue
 		}
+		if core.j < len(s.tokens) && s.tokens[core.j].tag == "NNS" && !isKnownPerson(core.text) {
+			continue // "the Gulf Arab states": a modifier, not a person
+		}
 		if core.j-core.i == 1 && monthNames[s.tokens[core.i].lower] > 0 && core.i > 0 {
 			switch s.tokens[core.i-1].lower {
 			case "in", "since", "until", "by", "from", "early", "late", "mid", "of", "last", "next", "this":
@@ -49,13 +52,16 @@ func (x *Extractor) personMentions(d *document, s *sentence, si int, ms []*menti
 		} else {
 			title, of, country, ok = x.appositiveTitle(s, core.j, ms)
 		}
+		if country == "" {
+			country = ledByCountry(s, core.from, ms)
+		}
 		switch {
 		case ok && core.j-core.i == 1:
 			core.title, core.titleOf, core.country = title, of, country
 		case ok:
 			core.kind = mPerson
 			core.title, core.titleOf, core.country = title, of, country
-		case core.j-core.i >= 2 && (hasPersonLabel(s, core.i, core.j) || introducesPerson(s, core.j)):
+		case core.j-core.i >= 2 && (hasPersonLabel(s, core.i, core.j) || introducesPerson(s, core.j) || isKnownPerson(core.text)):
 			core.kind = mPerson
 		case core.j-core.i >= 3:
 			continue // a long capitalised run with no sign of a person
@@ -63,6 +69,32 @@ func (x *Extractor) personMentions(d *document, s *sentence, si int, ms []*menti
 		out = append(out, core)
 	}
 	return out
+}
+
+// ledByCountry reads "Iran's delegation was led by X" and the elliptical
+// "and Saudi Arabia's by X": the person leads that country's side.
+func ledByCountry(s *sentence, from int, ms []*mention) string {
+	if from < 2 || s.tokens[from-1].lower != "by" {
+		return ""
+	}
+	k := from - 2
+	if s.tokens[k].lower == "led" || s.tokens[k].lower == "headed" {
+		for n := k - 1; n >= 0 && n >= k-6; n-- {
+			if m := mentionEndingAt(ms, n+1); m != nil && (m.kind == mCountry || m.kind == mDemonym) {
+				return m.ent.country
+			}
+			if m := mentionEndingAt(ms, n); m != nil && m.kind == mCountry && s.tokens[n].lower == "'s" {
+				return m.ent.country
+			}
+		}
+		return ""
+	}
+	if s.tokens[k].lower == "'s" {
+		if m := mentionEndingAt(ms, k); m != nil && m.kind == mCountry {
+			return m.ent.country
+		}
+	}
+	return ""
 }
 
 // nameWord: a capitalised word that can be part of a personal name.
@@ -322,4 +354,63 @@ func (x *Extractor) impliedCountry(d *document, title string) string {
 		return "USA"
 	}
 	return d.datelineCountry
+}
+
+// titleMentions finds titles standing for a person named elsewhere: "the
+// Kremlin leader", "the Israeli leader", "the chancellor", "Russia's
+// foreign minister" (when no name follows).
+func titleMentions(s *sentence, si int, ms []*mention, used []bool) []*mention {
+	var out []*mention
+	for h := 0; h < len(s.tokens); h++ {
+		t := s.tokens[h]
+		if used[h] || !titleHeads[t.lower] || t.lower == "general" || t.lower == "head" {
+			continue
+		}
+		// A name right after the title makes it a titled name, handled
+		// by personMentions.
+		if h+1 < len(s.tokens) && (nameWord(s, h+1) || s.tokens[h+1].text == "," && h+2 < len(s.tokens) && nameWord(s, h+2)) {
+			continue
+		}
+		if h+1 < len(s.tokens) && s.tokens[h+1].lower == "of" {
+			continue // "the head of the delegation": the office, not the person
+		}
+		k := h - 1
+		var words []string
+		words = append(words, t.text)
+		for k >= 0 && !used[k] && (titleWords[s.tokens[k].lower] || titleHeads[s.tokens[k].lower]) {
+			words = append(words, s.tokens[k].text)
+			k--
+		}
+		ref := mentionEndingAt(ms, k+1)
+		if ref != nil && (ref.kind == mCountry || ref.kind == mDemonym || ref.kind == mOrg || ref.kind == mPlace && ref.ent.capital) {
+			k = ref.i - 1
+		} else {
+			ref = nil
+		}
+		if k >= 0 && (s.tokens[k].lower == "'s") && ref == nil {
+			continue
+		}
+		for k >= 1 && (s.tokens[k].tag == "JJ" || s.tokens[k].tag == "JJS") && s.tokens[k-1].lower == "the" {
+			k-- // "the first South Korean leader", "the new Israeli premier"
+		}
+		if k < 0 || s.tokens[k].lower != "the" && !(ref != nil && k+1 < len(s.tokens) && s.tokens[ref.j].lower == "'s") {
+			continue
+		}
+		m := &mention{sent: si, i: h, j: h + 1, from: k + 1, kind: mTitle, text: spanText(s, k+1, h+1), title: cleanTitle(words)}
+		if ref != nil {
+			m.country = ref.ent.country
+			m.titleOf = ref.ent.id
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// leaderTitles are the offices "the leader" refers to.
+var leaderTitles = setOf("president", "prime", "premier", "chancellor", "king", "queen", "emir", "sultan",
+	"leader", "crown", "monarch", "ayatollah", "dictator")
+
+func isKnownPerson(name string) bool {
+	_, ok := knownPerson(name)
+	return ok
 }

@@ -124,6 +124,67 @@ func (d *document) resolve(lx *lexicon) {
 			}
 		}
 	}
+	// Titles standing for a person named elsewhere.
+	for _, ms := range d.mentions {
+		for _, m := range ms {
+			if m.kind != mTitle {
+				continue
+			}
+			if p := d.matchTitle(m); p != nil {
+				m.kind, m.actor = mPerson, p.ID
+			} else {
+				m.kind = -1
+			}
+		}
+	}
+}
+
+// matchTitle finds the person "the Kremlin leader" or "the chancellor"
+// means: someone whose role has the title's head (any head of state or
+// government for "leader") and, when the title names a country, of that
+// country; the latest mentioned before wins.
+func (d *document) matchTitle(m *mention) *actorInfo {
+	f := strings.Fields(strings.ToLower(m.title))
+	head := f[len(f)-1]
+	var best *actorInfo
+	bestAt := -1
+	for _, id := range d.actors.order {
+		p := d.actors.byID[id]
+		if p.Kind != schema.KindPerson || m.country != "" && p.Country != m.country {
+			continue
+		}
+		ok := false
+		for _, r := range p.Roles {
+			rt := strings.ToLower(r.Title)
+			if strings.Contains(rt, head) || head == "leader" && leaderTitles[strings.Fields(rt)[0]] {
+				ok = true
+			}
+			if len(f) > 1 && !strings.Contains(rt, strings.Join(f, " ")) && head != "leader" {
+				ok = ok && strings.Contains(rt, f[len(f)-2])
+			}
+		}
+		if !ok {
+			continue
+		}
+		at := d.lastMention(id, m.sent)
+		if at > bestAt {
+			best, bestAt = p, at
+		}
+	}
+	return best
+}
+
+// lastMention is the latest sentence up to si that mentions the actor, or
+// -1.
+func (d *document) lastMention(id string, si int) int {
+	for s := min(si, len(d.mentions)-1); s >= 0; s-- {
+		for _, m := range d.mentions[s] {
+			if m.actor == id {
+				return s
+			}
+		}
+	}
+	return -1
 }
 
 // noteCountry makes sure a capital's country exists as a node too, so

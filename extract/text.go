@@ -81,6 +81,7 @@ type layout struct {
 	headline string
 	dateline string // "ISTANBUL", "HANOI, Vietnam"
 	agency   string // "AP", "Wire"
+	authors  []string
 	blocks   []block
 }
 
@@ -121,6 +122,9 @@ func segment(text string) layout {
 			l.headline = s
 			l.blocks = append(l.blocks, block{ln.start, ln.end, true})
 			continue
+		}
+		if name, ok := strings.CutPrefix(s, "By "); ok && trailerRE.MatchString(s) {
+			l.authors = append(l.authors, bylineName(name))
 		}
 		if trailerRE.MatchString(s) || inTrailer {
 			// Everything after a "___" separator is credits.
@@ -164,4 +168,17 @@ func isDateline(s string) bool {
 		}
 	}
 	return letters >= 3
+}
+
+// bylineName writes "MEHMET GUZEL" as "Mehmet Guzel"; mixed case stays.
+func bylineName(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.ToUpper(s) != s {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
 }

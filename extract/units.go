@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/diplograph/diplograph/schema"
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph/schema"
+)
 
 // unit is an argument candidate: a span of a sentence that stands for one
 // or more actors (a person with the title in front of the name, a country
@@ -59,7 +63,6 @@ func (d *document) buildUnits(si int) []unit {
 		}
 		us = append(us, u)
 	}
-	us = append(us, d.groupUnits(si)...)
 	sortUnits(us)
 	return us
 }
@@ -78,14 +81,25 @@ var groupNouns = map[string]schema.Kind{
 	"ministers": schema.KindPerson, "countries": schema.KindCountry, "nations": schema.KindCountry,
 	"sides": schema.KindCountry, "governments": schema.KindCountry, "allies": schema.KindCountry,
 	"states": schema.KindCountry, "rivals": schema.KindCountry, "neighbors": schema.KindCountry,
-	"neighbours": schema.KindCountry,
+	"neighbours": schema.KindCountry, "armies": schema.KindCountry, "militaries": schema.KindCountry,
+	"delegations": schema.KindCountry, "powers": schema.KindCountry, "capitals": schema.KindCountry,
 }
 
 var groupNumbers = map[string]int{"two": 2, "both": 2, "three": 3, "four": 4}
 
+// pair is a group of actors the text coordinated ("Biden and Xi",
+// "Finland and Sweden"): what "the two leaders" and "the two countries"
+// later refer to.
+type pair struct {
+	pos    int // byte offset where the group ends
+	people bool
+	ids    []string
+}
+
 // groupUnits resolves "the two leaders" and "the two countries" to the
-// last actors of that kind mentioned before them.
-func (d *document) groupUnits(si int) []unit {
+// latest group of that many actors of that kind the text coordinated
+// before them, else to the last actors of that kind mentioned.
+func (d *document) groupUnits(si int, pairs []pair, prior []candidate) []unit {
 	s := &d.sents[si]
 	var out []unit
 	for k := 0; k+1 < len(s.tokens); k++ {
@@ -105,7 +119,19 @@ func (d *document) groupUnits(si int) []unit {
 			continue
 		}
 		kind := groupNouns[s.tokens[h].lower]
-		ids := d.recentActors(si, s.tokens[k].start, kind, n)
+		ids := d.pairInSentence(pairs, si, s.tokens[k].start, kind, n)
+		if ids == nil && kind == schema.KindPerson {
+			ids = d.frequentPeople(prior, pairs, s.tokens[k].start, s.tokens[h].lower, n)
+		}
+		if ids == nil && kind == schema.KindCountry {
+			ids = d.frequentPair(prior, n)
+		}
+		if ids == nil {
+			ids = d.pairBefore(pairs, s.tokens[k].start, kind, n)
+		}
+		if ids == nil {
+			ids = d.recentActors(si, s.tokens[k].start, kind, n)
+		}
 		if len(ids) < n {
 			continue
 		}
@@ -113,6 +139,180 @@ func (d *document) groupUnits(si int) []unit {
 		out = append(out, unit{i: k, j: h + 1, actors: ids})
 	}
 	return out
+}
+
+// pairInSentence is a coordinated group of the same sentence before pos:
+// "Turkey dropped its objection to Finland and Sweden joining NATO,
+// signing an agreement with the two Nordic countries".
+func (d *document) pairInSentence(pairs []pair, si, pos int, kind schema.Kind, n int) []string {
+	s := d.sents[si]
+	var in []pair
+	for _, p := range pairs {
+		if p.pos >= s.start && p.pos <= pos {
+			in = append(in, p)
+		}
+	}
+	return d.pairBefore(in, pos, kind, n)
+}
+
+// frequentPair is the pair of countries most often on two sides of the
+// earlier events: the story's two countries ("urged the two countries to
+// resolve their differences").
+func (d *document) frequentPair(prior []candidate, n int) []string {
+	if n != 2 {
+		return nil
+	}
+	counts := map[[2]string]int{}
+	last := map[[2]string]int{}
+	for k, c := range prior {
+		if c.negated || c.hypoth {
+			continue
+		}
+		cs := d.countrySet(append(append([]string{}, c.source...), c.target...))
+		var codes []string
+		for _, x := range cs {
+			if len(x) == 3 && x != schema.IGO {
+				codes = append(codes, x)
+			}
+		}
+		if len(codes) != 2 {
+			continue
+		}
+		if codes[0] > codes[1] {
+			codes[0], codes[1] = codes[1], codes[0]
+		}
+		key := [2]string{codes[0], codes[1]}
+		counts[key]++
+		last[key] = k
+	}
+	var best [2]string
+	bestN := 0
+	for key, c := range counts {
+		if c > bestN || c == bestN && last[key] > last[best] {
+			best, bestN = key, c
+		}
+	}
+	if bestN < 2 {
+		return nil
+	}
+	return []string{"country/" + best[0], "country/" + best[1]}
+}
+
+// frequentPeople is the pair of people most often together in the earlier
+// events and "A and B" phrases, whose roles fit the noun ("the two
+// ministers" are ministers, "the two leaders" heads of state or
+// government); ties go to the latest.
+func (d *document) frequentPeople(prior []candidate, pairs []pair, pos int, noun string, n int) []string {
+	if n != 2 {
+		return nil
+	}
+	counts := map[[2]string]int{}
+	last := map[[2]string]int{}
+	add := func(ids []string, at int) {
+		var ps []string
+		for _, id := range ids {
+			if strings.HasPrefix(id, "person/") && d.roleFits(id, noun) {
+				ps = appendUnique(ps, id)
+			}
+		}
+		if len(ps) != 2 {
+			return
+		}
+		if ps[0] > ps[1] {
+			ps[0], ps[1] = ps[1], ps[0]
+		}
+		key := [2]string{ps[0], ps[1]}
+		counts[key]++
+		last[key] = at
+	}
+	for _, c := range prior {
+		if !c.negated && !c.hypoth {
+			add(append(append([]string{}, c.source...), c.target...), d.sents[c.sent].tokens[c.t].start)
+		}
+	}
+	for _, p := range pairs {
+		if p.pos <= pos && p.people {
+			add(p.ids, p.pos)
+		}
+	}
+	var best [2]string
+	bestN := 0
+	for key, c := range counts {
+		if c > bestN || c == bestN && last[key] > last[best] {
+			best, bestN = key, c
+		}
+	}
+	if bestN == 0 {
+		return nil
+	}
+	return []string{best[0], best[1]}
+}
+
+// roleFits: a person can be one of "the two ministers", "the two leaders".
+func (d *document) roleFits(id, noun string) bool {
+	a := d.actors.get(id)
+	if a == nil {
+		return false
+	}
+	if len(a.Roles) == 0 {
+		return noun == "men" || noun == "leaders"
+	}
+	for _, r := range a.Roles {
+		t := strings.ToLower(r.Title)
+		switch noun {
+		case "ministers":
+			if strings.Contains(t, "minister") || strings.Contains(t, "secretary") || strings.Contains(t, "diplomat") {
+				return true
+			}
+		case "presidents":
+			if strings.Contains(t, "president") {
+				return true
+			}
+		case "leaders":
+			if f := strings.Fields(t); len(f) > 0 && leaderTitles[f[0]] {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// pairBefore finds the latest coordinated group of n actors of a kind
+// before pos; people stand for their countries when countries are asked.
+func (d *document) pairBefore(pairs []pair, pos int, kind schema.Kind, n int) []string {
+	for k := len(pairs) - 1; k >= 0; k-- {
+		p := pairs[k]
+		if p.pos > pos || len(p.ids) != n {
+			continue
+		}
+		if kind == schema.KindPerson && p.people {
+			return p.ids
+		}
+		if kind == schema.KindCountry && !p.people {
+			return p.ids
+		}
+	}
+	if kind != schema.KindCountry {
+		return nil
+	}
+	for k := len(pairs) - 1; k >= 0; k-- {
+		p := pairs[k]
+		if p.pos > pos || len(p.ids) != n || !p.people {
+			continue
+		}
+		var ids []string
+		for _, id := range p.ids {
+			if c := d.actorCountry(id); c != "" {
+				ids = appendUnique(ids, "country/"+c)
+			}
+		}
+		if len(ids) == n {
+			return ids
+		}
+	}
+	return nil
 }
 
 // recentActors returns the last n distinct actors of a kind mentioned

@@ -24,6 +24,9 @@ var titleHeads = setOf(
 	"lieutenant", "major", "captain", "sergeant", "dictator", "strongman", "tsar", "czar",
 	"overseer", "administrator", "rapporteur", "ombudsman", "patriarch", "cleric", "imam",
 	"rabbi", "bishop", "cardinal", "archbishop", "chieftain", "warlord", "commandant",
+	"chairperson", "founder", "co-founder", "secretary-general", "high-representative",
+	"col.", "gen.", "lt.", "maj.", "adm.", "capt.", "sgt.", "gov.", "sen.", "rep.", "president-elect",
+	"prime-minister", "viceroy", "regent", "ruler", "crown-prince", "heir", "chief-of-staff",
 )
 
 // titleWords may stand inside a title before its head: "Foreign" in
@@ -41,6 +44,8 @@ var titleWords = setOf(
 	"de", "facto", "self-declared", "human", "rights", "nuclear", "arms", "control", "security-council",
 	"grand", "high", "federal", "council", "ministry", "central", "bank", "trade-union",
 	"parliamentary", "legislative", "majority-leader", "chief-executive", "consul", "consul-general",
+	"external", "mission", "chief-of-mission", "col", "col.", "gen", "gen.", "lt", "lt.", "maj", "maj.",
+	"adm", "adm.", "capt", "capt.", "sgt", "sgt.", "brig", "brig.", "gov", "gov.", "sen", "sen.", "rep", "rep.",
 	"former", "then", "ex", "outgoing", "incoming", "newly", "elected", "designate", "-",
 )
 
@@ -59,7 +64,21 @@ var orgHeads = setOf(
 	"board", "bureau", "police", "military", "legislature", "secretariat", "mission",
 	"directorate", "tribunal", "foundation", "network", "airlines", "airways", "media", "news",
 	"agency", "holdings", "industries", "group", "command", "brigades", "battalion",
+	"church", "pharma", "pharmaceuticals", "motors", "petroleum", "oil", "energy", "telecom",
+	"university", "college", "hospital", "times", "post", "journal", "movements", "council",
+	"partnership", "initiative", "observatory", "institution", "corps", "guard", "squad",
+	"resistance", "liberation", "jihad", "taliban", "brotherhood", "dream", "platform",
+	"parties", "unions", "chamber", "exchange", "reserve", "treasury", "systems", "technologies",
+	"group", "consortium", "conference", "summit", "forum", "program", "programme",
 )
+
+// placeHeads end a place name the gazetteer may lack: "Galwan Valley",
+// "Pangong Lake", "Second Thomas Shoal".
+var placeHeads = setOf("valley", "lake", "river", "mountains", "mountain", "island", "islands",
+	"strait", "sea", "gulf", "bay", "peninsula", "desert", "province", "region", "county",
+	"district", "shoal", "reef", "heights", "plateau", "canal", "corridor", "pass", "border",
+	"coast", "oblast", "governorate", "prefecture", "square", "airport", "port", "base",
+	"palace", "hall", "villa", "hotel")
 
 // orgNouns follow a country reference to name one of its institutions:
 // "Russia's Foreign Ministry", "the Russian central bank", "Israeli military".
@@ -99,7 +118,7 @@ var notNames = setOf(
 	"general", "secretary-general", "spokesman", "spokeswoman", "envoy", "new", "old", "great",
 	"grand", "lunch", "dinner", "breakfast", "christmas", "easter", "ramadan", "eid", "god",
 	"internet", "twitter", "facebook", "x", "telegram", "whatsapp", "covid-19", "covid",
-	"coronavirus", "novichok", "lng", "gdp", "ceo", "un", "eu", "tv",
+	"coronavirus", "novichok", "lng", "gdp", "ceo", "tv",
 )
 
 // peopleNouns after a country adjective name the country acting:
@@ -115,6 +134,8 @@ var peopleNouns = setOf(
 	"agents", "spies", "protesters", "demonstrators", "hackers", "airlines", "companies",
 	"firms", "banks", "ships", "vessels", "people", "citizens", "nationals", "counterparts",
 	"parliament", "legislators", "senators", "opposition", "rebels", "separatists",
+	"officers", "commanders", "generals", "representatives", "personnel", "crews", "units",
+	"gunmen", "fighters", "militia", "militias", "coalition", "operatives", "nationals",
 )
 
 // monthNames maps month names and abbreviations to month numbers.

@@ -9,6 +9,12 @@
 // keep theirs. The model (node kinds, IRIs, predicates, example queries) is
 // described in docs/schema.md.
 //
+// An event several articles report is one event node with a report node
+// per article (see happening.go). The read API behind the commands
+// (LookupActor, Actors, Relations, Events, Describe) walks Cayley's
+// indexes directly, so its cost follows the nodes it reads, not the size
+// of the store.
+//
 // A store is a directory holding Cayley's bolt database:
 //
 //	st, err := graph.Open(ctx, "news.graph", graph.Options{})

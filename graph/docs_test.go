@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"regexp"
@@ -10,9 +11,17 @@ import (
 	"testing"
 )
 
-const schemaDoc = "../docs/schema.md"
+const (
+	schemaDoc  = "../docs/schema.md"
+	queriesDoc = "../docs/queries.md"
+)
 
-// docExample is a ```js block of docs/schema.md and the ```json block of
+// queryFixtures are the fixtures docs/queries.md is run on: those of
+// docs/schema.md and two more articles that report some of the same
+// events.
+var queryFixtures = append(append([]string{}, fixtures...), "istanbul", "ankara")
+
+// docExample is a ```js block of a document and the ```json block of
 // expected results that follows it.
 type docExample struct {
 	line       int // of the js block, 1-based
@@ -22,19 +31,19 @@ type docExample struct {
 }
 
 // parseDocExamples reads the query examples of a Markdown document.
-func parseDocExamples(t *testing.T, lines []string) []docExample {
+func parseDocExamples(t *testing.T, doc string, lines []string) []docExample {
 	t.Helper()
 	var out []docExample
 	block := func(i int, lang string) (content string, start, end int) {
 		if strings.TrimSpace(lines[i]) != "```"+lang {
-			t.Fatalf("%s:%d: want a ```%s block", schemaDoc, i+1, lang)
+			t.Fatalf("%s:%d: want a ```%s block", doc, i+1, lang)
 		}
 		for j := i + 1; j < len(lines); j++ {
 			if strings.TrimSpace(lines[j]) == "```" {
 				return strings.Join(lines[i+1:j], "\n"), i + 1, j
 			}
 		}
-		t.Fatalf("%s:%d: unterminated block", schemaDoc, i+1)
+		t.Fatalf("%s:%d: unterminated block", doc, i+1)
 		return "", 0, 0
 	}
 	for i := 0; i < len(lines); i++ {
@@ -47,7 +56,7 @@ func parseDocExamples(t *testing.T, lines []string) []docExample {
 			next++
 		}
 		if next == len(lines) {
-			t.Fatalf("%s:%d: query without a ```json block of results", schemaDoc, i+1)
+			t.Fatalf("%s:%d: query without a ```json block of results", doc, i+1)
 		}
 		want, ws, we := block(next, "json")
 		out = append(out, docExample{line: i + 1, query: q, want: want, start: ws, end: we})
@@ -85,16 +94,31 @@ func formatResults(rs []string) string {
 // holding the fixtures and compares the results with those written under
 // it. Refresh them with: go test ./graph -run TestDocs -update
 func TestDocsExamples(t *testing.T) {
-	b, err := os.ReadFile(schemaDoc)
+	testDocExamples(t, schemaDoc, openFixtures(t), 6)
+}
+
+// TestDocsQueries does the same for the cookbook, docs/queries.md, on a
+// store holding more fixtures.
+func TestDocsQueries(t *testing.T) {
+	s, _ := openTemp(t)
+	for _, name := range queryFixtures {
+		if _, err := s.Write(context.Background(), loadFixture(t, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	testDocExamples(t, queriesDoc, s, 10)
+}
+
+func testDocExamples(t *testing.T, doc string, s *Store, min int) {
+	b, err := os.ReadFile(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(string(b), "\n")
-	examples := parseDocExamples(t, lines)
-	if len(examples) < 6 {
-		t.Fatalf("%s has %d query examples, want at least 6", schemaDoc, len(examples))
+	examples := parseDocExamples(t, doc, lines)
+	if len(examples) < min {
+		t.Fatalf("%s has %d query examples, want at least %d", doc, len(examples), min)
 	}
-	s := openFixtures(t)
 	for i := len(examples) - 1; i >= 0; i-- { // from the end, so updates keep line numbers valid
 		ex := examples[i]
 		got, err := canonical(queryAll(t, s, ex.query, 0))
@@ -108,7 +132,7 @@ func TestDocsExamples(t *testing.T) {
 		}
 		var raw []any
 		if err := json.Unmarshal([]byte(ex.want), &raw); err != nil {
-			t.Errorf("%s:%d: expected results are not a JSON array: %v", schemaDoc, ex.line, err)
+			t.Errorf("%s:%d: expected results are not a JSON array: %v", doc, ex.line, err)
 			continue
 		}
 		want, err := canonical(raw)
@@ -118,11 +142,11 @@ func TestDocsExamples(t *testing.T) {
 		// Numbers read back from the document are float64; compare texts.
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s:%d: query\n%s\ngave\n%s\nwant\n%s\n(run go test ./graph -run TestDocs -update and review the diff)",
-				schemaDoc, ex.line, ex.query, formatResults(got), formatResults(want))
+				doc, ex.line, ex.query, formatResults(got), formatResults(want))
 		}
 	}
 	if *update {
-		if err := os.WriteFile(schemaDoc, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		if err := os.WriteFile(doc, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

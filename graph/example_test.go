@@ -56,6 +56,6 @@ func ExampleStore_Query() {
 	}
 	// Output:
 	// new
-	// map[event:<dg:event/example-1> id:Marco Rubio]
+	// map[event:<dg:event/b4401bcc0d200d00> id:Marco Rubio]
 	// 1
 }

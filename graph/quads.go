@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -11,14 +12,27 @@ import (
 )
 
 // Quads returns the quads that represent one article in the graph: the
-// article node, its actors and their roles, its events, the CAMEO code
-// nodes the events use and the direct actor-to-actor relation edges.
+// article node, its actors and their roles, its events and their reports,
+// the CAMEO code nodes the events use and the direct actor-to-actor
+// relation edges.
 //
 // Every quad carries the article IRI (schema.ArticleIRI) as its label, so
 // the article's contribution to a shared node (an actor mentioned by many
-// articles) can be found and replaced on its own. The result is sorted and
-// free of duplicates, so the same Result always gives the same slice.
+// articles, an event several articles report) can be found and replaced on
+// its own. The result is sorted and free of duplicates, so the same Result
+// always gives the same slice.
+//
+// Quads are the article as an empty store would hold it: events the
+// article reports more than once share a node. Store.Write also joins the
+// article's events to the matching events other articles reported, so it
+// may write them under other event IRIs.
 func Quads(r schema.Result) []quad.Quad {
+	events, _ := assignEvents(r, nil) // no store, no error
+	return quadsWith(r, events)
+}
+
+// quadsWith is Quads with the event node IRI of each event ID.
+func quadsWith(r schema.Result, events map[string]quad.IRI) []quad.Quad {
 	b := quadBuilder{
 		label: schema.ArticleIRI(r.Document.ID),
 		seen:  make(map[quad.Quad]struct{}),
@@ -40,7 +54,12 @@ func Quads(r schema.Result) []quad.Quad {
 	}
 	for _, ev := range r.Events {
 		if ev.ID != "" {
-			b.event(r, ev)
+			b.event(r, ev, events[ev.ID])
+		}
+	}
+	for _, st := range r.Statements {
+		if st.ID != "" {
+			b.statement(st)
 		}
 	}
 	sortQuads(b.quads)
@@ -108,6 +127,9 @@ func (b *quadBuilder) actor(a schema.Actor, countries map[string]bool) {
 	for _, alias := range a.Aliases {
 		b.addString(n, schema.PredAlias, alias)
 	}
+	for _, key := range nameKeys(a.Kind, name, a.Aliases) {
+		b.add(n, schema.PredNameKey, quad.String(key))
+	}
 	if a.Country != "" {
 		b.add(n, schema.PredCountryCode, quad.String(a.Country))
 		if c := countryIRI(a.Country); a.Country != schema.IGO && c != n {
@@ -138,12 +160,11 @@ func (b *quadBuilder) actor(a schema.Actor, countries map[string]bool) {
 	}
 }
 
-func (b *quadBuilder) event(r schema.Result, ev schema.Event) {
-	e := schema.EventIRI(ev.ID)
-	code, root := ev.CAMEO, ev.Root
-	if root == "" && len(code) >= 2 {
-		root = code[:2]
+func (b *quadBuilder) event(r schema.Result, ev schema.Event, e quad.IRI) {
+	if e == "" {
+		e = schema.EventIRI(ev.ID)
 	}
+	code, root := ev.CAMEO, eventRoot(ev)
 	b.add(e, schema.PredType, schema.ClassEvent)
 	b.add(e, schema.PredName, quad.String(eventName(r, ev)))
 	if code != "" {
@@ -175,12 +196,30 @@ func (b *quadBuilder) event(r schema.Result, ev schema.Event) {
 	}
 	b.add(e, schema.PredNegated, quad.Bool(ev.Negated))
 	b.add(e, schema.PredModality, quad.String(modality(ev)))
-	b.addString(e, schema.PredEvidence, ev.Evidence)
-	b.add(e, schema.PredSentence, quad.Int(ev.Sentence))
-	b.addString(e, schema.PredTrigger, ev.Trigger)
-	b.addString(e, schema.PredRule, ev.Rule)
 	b.add(e, schema.PredGoldstein, quad.Float(ev.Goldstein))
 	b.add(e, schema.PredReportedIn, b.label)
+	if mergeable(ev) {
+		b.add(e, schema.PredMatchKey, quad.String(matchKey(ev)))
+	}
+
+	// The article's own account: what it said and why we read it so.
+	rep := schema.ReportIRI(ev.ID)
+	b.add(e, schema.PredReport, rep)
+	b.add(rep, schema.PredType, schema.ClassReport)
+	b.add(rep, schema.PredReportedIn, b.label)
+	if code != "" {
+		b.add(rep, schema.PredCAMEO, schema.CAMEOIRI(code))
+	}
+	b.addString(rep, schema.PredDate, ev.Date)
+	b.addString(rep, schema.PredEvidence, ev.Evidence)
+	b.add(rep, schema.PredSentence, quad.Int(ev.Sentence))
+	// The article's other mentions of the same happening.
+	for _, also := range ev.Also {
+		b.addString(rep, schema.PredEvidence, also.Text)
+		b.add(rep, schema.PredSentence, quad.Int(also.Sentence))
+	}
+	b.addString(rep, schema.PredTrigger, ev.Trigger)
+	b.addString(rep, schema.PredRule, ev.Rule)
 
 	// An event the text denies or only imagines is kept as an event node
 	// but makes no relation between its actors.
@@ -195,6 +234,31 @@ func (b *quadBuilder) event(r schema.Result, ev schema.Event) {
 			}
 		}
 	}
+}
+
+// statement adds a statement node: who said it, to whom, the code, the
+// evidence. Statements are not events: no relation edges, no dg:source.
+func (b *quadBuilder) statement(st schema.Event) {
+	n := schema.EventIRI(st.ID)
+	b.add(n, schema.PredType, schema.ClassStatement)
+	b.add(n, schema.PredReportedIn, b.label)
+	if st.CAMEO != "" {
+		root := eventRoot(st)
+		b.cameo(st.CAMEO, root, st)
+		b.cameo(root, root, st)
+		b.add(n, schema.PredCAMEO, schema.CAMEOIRI(st.CAMEO))
+	}
+	for _, id := range nonEmpty(st.Source) {
+		b.add(n, schema.PredSpeaker, schema.ActorIRI(id))
+	}
+	for _, id := range nonEmpty(st.Target) {
+		b.add(n, schema.PredAddressee, schema.ActorIRI(id))
+	}
+	b.add(n, schema.PredNegated, quad.Bool(st.Negated))
+	b.addString(n, schema.PredEvidence, st.Evidence)
+	b.add(n, schema.PredSentence, quad.Int(st.Sentence))
+	b.addString(n, schema.PredTrigger, st.Trigger)
+	b.addString(n, schema.PredRule, st.Rule)
 }
 
 // cameo adds the node of a CAMEO code (or root). The table in package
@@ -271,6 +335,28 @@ func eventName(r schema.Result, ev schema.Event) string {
 		name += " (" + modality(ev) + ")"
 	}
 	return name
+}
+
+// nameKeys are the dg:nameKey values of an actor: its name and aliases
+// folded (schema.FoldName), and a person's surname, the last word of the
+// name, so "lavrov" finds Sergey Lavrov even if no article calls him that.
+func nameKeys(kind schema.Kind, name string, aliases []string) []string {
+	var keys []string
+	add := func(s string) {
+		if k := schema.FoldName(s); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	add(name)
+	for _, a := range aliases {
+		add(a)
+	}
+	if kind == schema.KindPerson {
+		if words := strings.Fields(schema.FoldName(name)); len(words) > 1 {
+			add(words[len(words)-1])
+		}
+	}
+	return keys
 }
 
 // nonEmpty drops empty actor IDs, which would all name the node "dg:".

@@ -24,12 +24,13 @@ func TestQueryResults(t *testing.T) {
 	}{
 		{
 			name:  "IRIs in angle brackets, tags by name",
-			query: `g.V("<dg:event/riyadh-1>").Tag("event").Out("<dg:source>").All()`,
-			want:  []any{map[string]any{"event": "<dg:event/riyadh-1>", "id": "<dg:person/sergey-lavrov>"}},
+			query: `g.V("<dg:report/riyadh-1>").Tag("report").Out("<dg:reportedIn>").All()`,
+			want:  []any{map[string]any{"report": "<dg:report/riyadh-1>", "id": "<dg:article/2dc017b04f80dfad>"}},
 		},
 		{
-			name:  "literals as Go values",
-			query: `g.V("<dg:event/riyadh-1>").Out(["<dg:sentence>", "<dg:goldstein>", "<dg:negated>", "<dg:trigger>"]).All()`,
+			name: "literals as Go values",
+			query: `g.V("<dg:report/riyadh-1>").Union(g.V("<dg:report/riyadh-1>").In("<dg:report>"))
+				.Out(["<dg:sentence>", "<dg:goldstein>", "<dg:negated>", "<dg:trigger>"]).All()`,
 			want: []any{
 				map[string]any{"id": int64(0)}, map[string]any{"id": float64(7)},
 				map[string]any{"id": false}, map[string]any{"id": "held talks"},

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -21,7 +22,7 @@ import (
 // SchemaVersion is the version of the graph model this package writes. A
 // store records the version it was created with; Open refuses a store
 // whose version is newer than this one.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // The store's own metadata: <dg:store> <dg:schemaVersion> 1, without a
 // label, since it belongs to no article.
@@ -70,12 +71,17 @@ type Store struct {
 	// caches may then name values the rollback removed, so further writes
 	// are refused until the store is reopened.
 	broken error
+	// abandoned is set when a read may still hold a bolt transaction: one
+	// that panicked on a damaged page (Check), or a query's script that did
+	// not stop in time. Close would wait for it forever (bolt deadlocks), so
+	// it leaves the file to the process's exit.
+	abandoned atomic.Bool
 }
 
 // Open opens the store at addr, creating it if it does not exist (unless
 // opt.ReadOnly). addr is a directory path, optionally written bolt://path;
 // the directory holds Cayley's bolt database, indexes.bolt.
-func Open(ctx context.Context, addr string, opt Options) (*Store, error) {
+func Open(ctx context.Context, addr string, opt Options) (s *Store, err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", addr, err)
 	}
@@ -83,7 +89,14 @@ func Open(ctx context.Context, addr string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", addr, err)
 	}
-	s, err := open(ctx, path, opt)
+	// bolt panics on a page it finds damaged; the file stays locked by
+	// the read it left open until the process exits.
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("open store %s: the store's file is damaged (bolt: %v): rebuild the store by ingesting the articles into a new one", path, r)
+		}
+	}()
+	s, err = open(ctx, path, opt)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
@@ -121,14 +134,20 @@ func open(ctx context.Context, path string, opt Options) (*Store, error) {
 	case !exists && opt.ReadOnly:
 		return nil, errors.New("store does not exist")
 	case !exists:
-		if err := os.MkdirAll(path, 0o755); err != nil {
+		if err := create(ctx, path, file); err != nil {
 			return nil, err
 		}
 	}
 	db, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: opt.ReadOnly})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, errors.New("store is locked by another process")
+		return nil, errors.New("store is in use by another process (an ingest or a query); try again when it is done")
+	} else if errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) || errors.Is(err, bolt.ErrVersionMismatch) {
+		return nil, fmt.Errorf("%s is damaged or not a store (%v): rebuild the store by ingesting the articles into a new one", file, err)
 	} else if err != nil {
+		return nil, err
+	}
+	if err := checkFileSize(db.DB(), file); err != nil {
+		db.Close()
 		return nil, err
 	}
 	s := &Store{path: path, readOnly: opt.ReadOnly, kv: &batchKV{KV: db}}
@@ -213,6 +232,9 @@ func (s *Store) quadCount(ctx context.Context) (int64, error) {
 
 // Close closes the store.
 func (s *Store) Close() error {
+	if s.abandoned.Load() {
+		return nil // the process's exit releases the file
+	}
 	if err := s.qs.Close(); err != nil {
 		return fmt.Errorf("close store %s: %w", s.path, err)
 	}

@@ -147,7 +147,7 @@ func TestOpenLocked(t *testing.T) {
 		s.Close()
 		t.Fatal("second Open of a store in use succeeded")
 	}
-	if !strings.Contains(err.Error(), "locked by another process") {
+	if !strings.Contains(err.Error(), "in use by another process") {
 		t.Errorf("second Open: %v, want a lock error", err)
 	}
 }

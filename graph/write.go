@@ -35,10 +35,16 @@ type WriteReport struct {
 
 // Write stores one article's extraction result. An article already stored
 // with the same SHA-256 is left alone. Otherwise the quads the article
-// contributed before (those labelled with its IRI) are replaced by
-// Quads(r): only the difference is written, and it is written in one
-// transaction, so a reader sees the old article or the new one, never a
-// mixture. Quads other articles contributed to shared nodes are kept.
+// contributed before (those labelled with its IRI) are replaced by its
+// new quads (Quads(r), its events joined to stored ones as below): only
+// the difference is written, and it is written in one transaction, so a
+// reader sees the old article or the new one, never a mixture. Quads
+// other articles contributed to shared nodes are kept.
+//
+// An event the store already holds from another article (same CAMEO root
+// and participants, overlapping dates, the same place if both give one)
+// is written onto that event node, as another report of it, so a
+// happening many articles report is one event.
 func (s *Store) Write(ctx context.Context, r schema.Result) (WriteReport, error) {
 	rep, err := s.write(ctx, r)
 	if err != nil {
@@ -84,7 +90,19 @@ func (s *Store) write(ctx context.Context, r schema.Result) (WriteReport, error)
 			rep.Status = StatusReplaced
 		}
 	}
-	add, del := diffQuads(old, Quads(r))
+	// The reader's transaction must end before apply writes.
+	rd, err := s.newReader(ctx)
+	if err != nil {
+		return WriteReport{}, err
+	}
+	events, err := assignEvents(r, rd.storedHappenings(label))
+	if cerr := rd.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return WriteReport{}, fmt.Errorf("match events with stored ones: %w", err)
+	}
+	add, del := diffQuads(old, quadsWith(r, events))
 	if len(add) == 0 && len(del) == 0 {
 		return WriteReport{Status: StatusUnchanged}, nil
 	}

@@ -40,6 +40,11 @@ type Document struct {
 	SHA256 string `json:"sha256,omitempty"`
 	// Sentences is the number of sentences the extractor read.
 	Sentences int `json:"sentences,omitempty"`
+	// Authors are the journalists the byline names; Agency the news
+	// agency of the dateline ("AP"). They are article metadata, not
+	// actors of the graph.
+	Authors []string `json:"authors,omitempty"`
+	Agency  string   `json:"agency,omitempty"`
 }
 
 // Role is a position an actor holds, as one article states it.
@@ -106,10 +111,23 @@ type Event struct {
 	// Trigger is the text that fired the rule; Rule the lexicon entry ID.
 	Trigger string `json:"trigger,omitempty"`
 	Rule    string `json:"rule,omitempty"`
+	// Also are the article's other mentions of the same happening ("the
+	// talks" again two sentences on), each with its own evidence.
+	Also []Evidence `json:"also,omitempty"`
 	// Goldstein is the code's Goldstein score (-10 conflict .. +10
 	// cooperation); QuadClass its CAMEO quad class (1..4).
 	Goldstein float64 `json:"goldstein"`
 	QuadClass int     `json:"quad_class"`
+}
+
+// Evidence is one more sentence that reports an event.
+type Evidence struct {
+	Sentence int    `json:"sentence"`
+	Text     string `json:"text"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Trigger  string `json:"trigger,omitempty"`
+	Rule     string `json:"rule,omitempty"`
 }
 
 // Modalities of an event.
@@ -124,6 +142,10 @@ type Result struct {
 	Document Document `json:"document"`
 	Actors   []Actor  `json:"actors"`
 	Events   []Event  `json:"events"`
+	// Statements are the article's public statements (CAMEO 010-019: "X
+	// said", "X denied"), kept apart from Events: they are many and carry
+	// little, and a statement is never a fallback for an act.
+	Statements []Event `json:"statements,omitempty"`
 }
 
 // Actor returns the actor with the given ID.

@@ -41,6 +41,11 @@ var (
 	PredOf          = quad.IRI("dg:of")    // role -> country or organisation
 	PredDate        = quad.IRI("dg:date")  // role, event -> "2025-02-27"
 
+	// PredNameKey is a folded form (FoldName) of an actor's name, of each
+	// alias and of a person's surname, so that a name typed in any case or
+	// accent is found by an exact lookup instead of a scan.
+	PredNameKey = quad.IRI("dg:nameKey")
+
 	// Articles.
 	PredHeadline  = quad.IRI("schema:headline")
 	PredURL       = quad.IRI("schema:url")
@@ -68,7 +73,19 @@ var (
 	PredRule        = quad.IRI("dg:rule")       // event -> lexicon rule ID
 	PredGoldstein   = quad.IRI("dg:goldstein")  // event, code -> score
 	PredQuadClass   = quad.IRI("dg:quadClass")  // code -> 1..4
-	PredReportedIn  = quad.IRI("dg:reportedIn") // event -> article
+	PredReportedIn  = quad.IRI("dg:reportedIn") // event, report -> article
+	// An event node is one happening; each article's account of it is a
+	// report node with the evidence.
+	PredReport = quad.IRI("dg:report") // event -> report node
+	// PredMatchKey is "ROOT PARTICIPANT..." (CAMEO root and sorted actor
+	// IDs) on asserted dated events: Write finds the stored events that
+	// may be the same happening through it.
+	PredMatchKey = quad.IRI("dg:matchKey")
+
+	// Statements (CAMEO 010-019) are kept apart from events: their own
+	// node class and predicates, and no actor-to-actor edges.
+	PredSpeaker   = quad.IRI("dg:speaker")   // statement -> actor who said it
+	PredAddressee = quad.IRI("dg:addressee") // statement -> actor told
 )
 
 // Node classes, the objects of rdf:type.
@@ -81,6 +98,8 @@ var (
 	ClassPlace        = quad.IRI("schema:Place")
 	ClassRole         = quad.IRI("schema:Role")
 	ClassCAMEO        = quad.IRI("dg:CAMEOCode")
+	ClassReport       = quad.IRI("dg:Report")
+	ClassStatement    = quad.IRI("dg:Statement")
 )
 
 // KindClass returns the rdf:type class of an actor kind.
@@ -128,6 +147,24 @@ func ArticleIRI(docID string) quad.IRI {
 
 // EventIRI is the node IRI of an event ID.
 func EventIRI(id string) quad.IRI { return quad.IRI(Prefix + id) }
+
+// HappeningIRI is the node IRI of an event that several reports may
+// share, derived from what identifies the happening (its match key, date
+// and place), so that articles reporting it alike give it the same node
+// whatever order they are stored in.
+func HappeningIRI(key string) quad.IRI {
+	return quad.IRI(Prefix + "event/" + ShortHash(key))
+}
+
+// ReportIRI is the node IRI of one article's report of an event, from the
+// extractor's event ID ("event/x" gives <dg:report/x>).
+func ReportIRI(eventID string) quad.IRI {
+	id := eventID
+	if len(id) > len("event/") && id[:len("event/")] == "event/" {
+		id = id[len("event/"):]
+	}
+	return quad.IRI(Prefix + "report/" + id)
+}
 
 // CAMEOIRI is the node IRI of a CAMEO code or root ("046", "04").
 func CAMEOIRI(code string) quad.IRI { return quad.IRI(Prefix + "cameo/" + code) }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -26,27 +28,42 @@ type ingestOptions struct {
 	Published string
 	Paths     []string
 	Top       int
+	MaxSize   string
+	KeepGoing bool
+	Actors    []string
+	read      readOptions
 }
 
 func newCmdIngest(streams *ioStreams, runF func(*cobra.Command, *ingestOptions) error) *cobra.Command {
 	opts := &ingestOptions{IO: streams}
 	cmd := &cobra.Command{
-		Use:   "ingest [--db PATH] [--published DATE] PATH...",
+		Use:   "ingest [--db PATH] [--published DATE] [--max-size SIZE] [--keep-going] PATH...",
 		Short: "Extract articles and write them into the graph store",
 		Long: `Ingest reads articles and writes their actors and events into the store.
 
-PATH is a text file (.txt, .md), a folder (read recursively for .txt, .md and
-.jsonl files), a JSON Lines file (.jsonl: one article per line, with the fields
+PATH is a text file (.txt, .md), a web page (.html, .htm: the article is read
+out of the page), a folder (read recursively for .txt, .md, .html and .jsonl
+files), a JSON Lines file (.jsonl: one article per line, with the fields
 "id", "title", "url", "published" and "text"), or - for standard input.
+Text may be UTF-8, or UTF-16 with a byte-order mark.
 
-Each article is written in one transaction, labelled with the article's IRI.
-An article already stored with the same text is skipped; one whose text
-changed replaces its old version. A file that cannot be read or is not an
-article is reported on its own line and the others go on; the exit status is
-then 1.`,
+Each article is written in one transaction, labelled with the article's IRI,
+so the store only ever holds whole articles, even if ingest is killed. An
+article already stored with the same text is skipped (so re-running an
+interrupted ingest completes it); one whose text changed replaces its old
+version.
+
+A file that is not an article (empty, binary, not UTF-8, larger than
+--max-size) is reported on its own line on standard error and the others go
+on; the exit status is then 1. JSON Lines files are checked first: a bad
+record (malformed JSON, no text, a bad date) stops the ingest before anything
+is written, unless --keep-going, which reports it and ingests the other
+records. A store that cannot be written (disk full, read-only) stops the
+ingest at once; the articles written before stay whole.`,
 		Example: `  diplograph ingest testdata/articles
   diplograph ingest --db news.db --published 2025-02-27 article.txt
-  diplograph ingest feed.jsonl
+  diplograph ingest --keep-going feed.jsonl
+  diplograph ingest --max-size 8MB long-report.txt
   cat story.txt | diplograph ingest --published 2025-02-27 -`,
 		Args: minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -56,6 +73,11 @@ then 1.`,
 					return usagef("--published: %v", err)
 				}
 			}
+			n, err := parseSize(opts.MaxSize)
+			if err != nil {
+				return usagef("--max-size: %v", err)
+			}
+			opts.read.maxSize = n
 			if runF != nil {
 				return runF(cmd, opts)
 			}
@@ -65,6 +87,9 @@ then 1.`,
 	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path`")
 	cmd.Flags().StringVar(&opts.Published, "published", "", "publication date `YYYY-MM-DD` for articles that do not give one")
 	cmd.Flags().IntVar(&opts.Top, "top", 10, "number of top relations to print after the summary")
+	cmd.Flags().StringVar(&opts.MaxSize, "max-size", formatSize(defaultMaxSize), "refuse an article (a file or a JSON Lines record) larger than `SIZE` (512KB, 4MB)")
+	cmd.Flags().BoolVar(&opts.KeepGoing, "keep-going", false, "ingest the good records of a JSON Lines file that has bad ones")
+	cmd.Flags().StringArrayVar(&opts.Actors, "actors", nil, "PETRARCH/CAMEO actor dictionary `FILE` (repeatable): countries and role codes for the people it knows")
 	return cmd
 }
 
@@ -79,33 +104,117 @@ type ingestSummary struct {
 
 type relationKey struct{ source, target, root string }
 
+// fatalError is a failure of the store or the extractor, not of an
+// article: it stops the ingest.
+type fatalError struct{ err error }
+
+func (e fatalError) Error() string { return e.err.Error() }
+func (e fatalError) Unwrap() error { return e.err }
+
 func ingestRun(cmd *cobra.Command, opts *ingestOptions) error {
 	ctx := cmd.Context()
 	start := time.Now()
-	files, err := expandPaths(opts.Paths)
-	if err != nil {
-		return err
-	}
-	x, err := extract.New()
-	if err != nil {
-		return err
-	}
-	store, err := graph.Open(ctx, opts.DB, graph.Options{})
-	if err != nil {
-		return err
-	}
-	defer store.Close()
 	sum := &ingestSummary{relations: map[relationKey]int{}, names: map[string]string{}}
+	report := func(err error) {
+		fmt.Fprintf(opts.IO.ErrOut, "ingest %v\n", err)
+		sum.Failed++
+	}
+	files := expandPaths(opts.Paths, report)
+	if len(files) == 0 {
+		return partialError{sum.Failed}
+	}
+	if !opts.KeepGoing {
+		if err := checkJSONLines(ctx, files, opts.read, report); err != nil {
+			return err
+		}
+	}
+	// The models and the store are opened for the first good article, so
+	// that inputs without one leave no store behind.
+	var x *extract.Extractor
+	var store *graph.Store
+	prepare := func() error {
+		if store != nil {
+			return nil
+		}
+		var err error
+		xopts, err := extractorOptions(opts.Actors)
+		if err != nil {
+			return fatalError{err}
+		}
+		if x, err = extract.New(xopts...); err != nil {
+			return fatalError{err}
+		}
+		if store, err = graph.Open(ctx, opts.DB, graph.Options{}); err != nil {
+			return fatalError{err}
+		}
+		return nil
+	}
+	defer func() {
+		if store != nil {
+			store.Close()
+		}
+	}()
+	var fatal error
 	for _, path := range files {
-		err := eachArticle(path, opts.IO.In, func(it inputItem) error {
+		err := eachArticle(path, opts.IO.In, opts.read, func(it inputItem) error {
 			if it.err != nil {
-				fmt.Fprintf(opts.IO.ErrOut, "ingest %v\n", it.err)
-				sum.Failed++
-				return nil
+				report(it.err)
+				return ctx.Err()
+			}
+			if err := prepare(); err != nil {
+				return err
 			}
 			if err := ingestArticle(cmd, opts, x, store, it, sum); err != nil {
-				fmt.Fprintf(opts.IO.ErrOut, "ingest %s: %v\n", it.src, err)
-				sum.Failed++
+				var fe fatalError
+				if errors.As(err, &fe) {
+					return err
+				}
+				report(fmt.Errorf("%s: %w", it.src, err))
+			}
+			return ctx.Err()
+		})
+		var fe fatalError
+		switch {
+		case errors.As(err, &fe):
+			fatal = fe
+		case ctx.Err() != nil:
+			fatal = ctx.Err()
+		case err != nil:
+			report(err)
+		}
+		if fatal != nil {
+			break
+		}
+	}
+	writeIngestSummary(opts.IO.Out, sum, time.Since(start), opts.Top)
+	if errors.Is(fatal, context.Canceled) {
+		fatal = errors.New("interrupted")
+	}
+	switch n := sum.New + sum.Replaced; {
+	case fatal != nil && n == 0:
+		return fmt.Errorf("ingest: %w; nothing was written", fatal)
+	case fatal != nil:
+		return fmt.Errorf("ingest stopped: %w; the %d articles written before are stored whole, and running the same ingest again completes it", fatal, n)
+	}
+	if sum.Failed > 0 {
+		return partialError{sum.Failed}
+	}
+	return nil
+}
+
+// checkJSONLines reads every JSON Lines file before anything is written and
+// refuses them all if a record is bad, so that a feed is ingested whole or
+// not at all (unless --keep-going).
+func checkJSONLines(ctx context.Context, files []string, opt readOptions, report func(error)) error {
+	bad := 0
+	for _, path := range files {
+		if path == "-" || !isJSONLines(path) {
+			continue
+		}
+		err := eachArticle(path, nil, opt, func(it inputItem) error {
+			if it.err != nil {
+				report(it.err)
+				bad++
 			}
 			return ctx.Err()
 		})
@@ -113,13 +222,12 @@ func ingestRun(cmd *cobra.Command, opts *ingestOptions) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			fmt.Fprintf(opts.IO.ErrOut, "ingest %v\n", err)
-			sum.Failed++
+			report(err)
+			bad++
 		}
 	}
-	writeIngestSummary(opts.IO.Out, sum, time.Since(start), opts.Top)
-	if sum.Failed > 0 {
-		return partialError{sum.Failed}
+	if bad > 0 {
+		return fmt.Errorf("ingest: %d bad JSON Lines record(s), listed above: nothing was written; fix them, or give --keep-going to ingest the other records", bad)
 	}
 	return nil
 }
@@ -138,7 +246,7 @@ func ingestArticle(cmd *cobra.Command, opts *ingestOptions, x *extract.Extractor
 	}
 	have, err := store.HasArticle(ctx, schema.Document{ID: art.ID, SHA256: hex.EncodeToString(digest[:])})
 	if err != nil {
-		return err
+		return fatalError{err}
 	}
 	if have {
 		sum.Unchanged++
@@ -150,7 +258,7 @@ func ingestArticle(cmd *cobra.Command, opts *ingestOptions, x *extract.Extractor
 	}
 	rep, err := store.Write(ctx, res)
 	if err != nil {
-		return err
+		return fatalError{fmt.Errorf("%s: %w", it.src, err)}
 	}
 	switch rep.Status {
 	case graph.StatusNew:

@@ -63,7 +63,15 @@ func isTerminal(f *os.File) bool {
 }
 
 // run executes the command line and returns the exit status.
-func run(ctx context.Context, args []string, streams *ioStreams) int {
+func run(ctx context.Context, args []string, streams *ioStreams) (code int) {
+	// A damaged store can make the storage library panic deep inside a
+	// read; the user gets one line, not a stack trace.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(streams.ErrOut, "diplograph: internal error: %v (if a store is involved, run diplograph check)\n", r)
+			code = exitFailure
+		}
+	}()
 	root := newRootCmd(streams)
 	root.SetArgs(args)
 	root.SetIn(streams.In)
@@ -103,6 +111,13 @@ an embedded Cayley database that you query with Gizmo.`,
 		newCmdIngest(streams, nil),
 		newCmdQuery(streams, nil),
 		newCmdStats(streams, nil),
+		newCmdCheck(streams, nil),
+		newCmdActors(streams, nil),
+		newCmdRelations(streams, nil),
+		newCmdEvents(streams, nil),
+		newCmdTimeline(streams, nil),
+		newCmdShow(streams, nil),
+		newCmdExport(streams, nil),
 	)
 	return root
 }

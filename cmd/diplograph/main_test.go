@@ -175,7 +175,7 @@ func TestIngestBadInputs(t *testing.T) {
 	writeFile(t, dir, "in/empty.txt", "")
 	writeFile(t, dir, "in/binary.txt", "\x89PNG\x00\x00")
 	writeFile(t, dir, "in/feed.jsonl", "{\"id\":\"ok\",\"text\":\"Putin meets Xi\\nBEIJING (Wire) — Putin met Xi Jinping.\"}\n{not json\n")
-	code, out, errOut := runCmd(t, "", "ingest", "--db", db, filepath.Join(dir, "in"))
+	code, out, errOut := runCmd(t, "", "ingest", "--keep-going", "--db", db, filepath.Join(dir, "in"))
 	if code != exitFailure {
 		t.Errorf("exit %d, want %d when some inputs fail", code, exitFailure)
 	}

@@ -1,0 +1,229 @@
+package graph
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/diplograph/diplograph/schema"
+)
+
+// The Riyadh talks of 18 February 2025 as three articles report them:
+// riyadh (the day, at Riyadh), istanbul (the day, at Riyadh, the other way
+// round) and ankara (the month, in Saudi Arabia).
+const riyadhTalks = quad.IRI("dg:event/f88db042c9d1f734")
+
+// eventNodes returns the distinct subjects typed schema:Event.
+func eventNodes(t *testing.T, s *Store) []quad.IRI {
+	t.Helper()
+	var out []quad.IRI
+	for _, v := range queryAll(t, s, `g.V().Has("<rdf:type>", "<schema:Event>").Unique().All()`, 0) {
+		out = append(out, quad.IRI(stripBrackets(v.(map[string]any)["id"].(string))))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func stripBrackets(s string) string { return s[1 : len(s)-1] }
+
+// reportsOf returns the report nodes of an event, sorted.
+func reportsOf(t *testing.T, s *Store, event quad.IRI) []string {
+	t.Helper()
+	var out []string
+	for _, v := range queryAll(t, s, `g.V("<`+string(event)+`>").Out("<dg:report>").All()`, 0) {
+		out = append(out, v.(map[string]any)["id"].(string))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func writeAll(t *testing.T, s *Store, names ...string) {
+	t.Helper()
+	for _, name := range names {
+		if _, err := s.Write(context.Background(), loadFixture(t, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestMergeAcrossArticles(t *testing.T) {
+	s, _ := openTemp(t)
+	writeAll(t, s, "riyadh", "istanbul", "ankara")
+	want := []string{"<dg:report/ankara-4>", "<dg:report/istanbul-3>", "<dg:report/riyadh-1>"}
+	if got := reportsOf(t, s, riyadhTalks); !slices.Equal(got, want) {
+		t.Errorf("reports of the Riyadh talks: %v, want %v", got, want)
+	}
+	rels, err := s.Relations(context.Background(), RelationQuery{Actor: "person/sergey-lavrov"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rels {
+		if r.Counterpart.ID == "person/marco-rubio" && (r.Events != 1 || r.Articles != 3 || r.Direction != "out" || r.First != "2025-02-18") {
+			t.Errorf("Lavrov–Rubio: %+v, want 1 event from 3 articles on 2025-02-18, Lavrov the source", r)
+		}
+	}
+}
+
+// Reports that agree on the day and place give the node the same IRI in
+// any order; a looser report (the month) joins it in any order too.
+func TestMergeOrderIndependent(t *testing.T) {
+	for _, order := range [][]string{{"riyadh", "istanbul"}, {"istanbul", "riyadh"}} {
+		s, _ := openTemp(t)
+		writeAll(t, s, order...)
+		if got := reportsOf(t, s, riyadhTalks); len(got) != 2 {
+			t.Errorf("order %v: reports of %s: %v, want 2", order, riyadhTalks, got)
+		}
+	}
+	var first []quad.IRI
+	for _, order := range [][]string{{"riyadh", "istanbul", "ankara"}, {"ankara", "istanbul", "riyadh"}} {
+		s, _ := openTemp(t)
+		writeAll(t, s, order...)
+		evs := eventNodes(t, s)
+		n := 0
+		for _, e := range evs {
+			if len(reportsOf(t, s, e)) == 3 {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("order %v: %d events with three reports, want 1", order, n)
+		}
+		if first == nil {
+			first = evs
+		} else if len(evs) != len(first) {
+			t.Errorf("order %v: %d events, other order %d", order, len(evs), len(first))
+		}
+	}
+}
+
+// Replacing or re-reading one article keeps the other articles' reports
+// of an event they share.
+func TestMergeReplaceKeepsOtherReports(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	writeAll(t, s, "riyadh", "istanbul")
+	rep, err := s.Write(ctx, loadFixture(t, "riyadh-revised")) // the day becomes 17–18 February
+	if err != nil || rep.Status != StatusReplaced {
+		t.Fatalf("replace: %+v, %v", rep, err)
+	}
+	want := []string{"<dg:report/istanbul-3>", "<dg:report/riyadh-1>"}
+	if got := reportsOf(t, s, riyadhTalks); !slices.Equal(got, want) {
+		t.Errorf("after replacing riyadh: reports %v, want %v (the revision still matches)", got, want)
+	}
+	dates := queryAll(t, s, `g.V("<dg:event/f88db042c9d1f734>").Out("<dg:date>").All()`, 0)
+	sortByJSON(dates)
+	if len(dates) != 2 {
+		t.Errorf("dates of the talks: %v, want each article's", dates)
+	}
+
+	// An istanbul without the Riyadh talks: riyadh's report stays.
+	ist := loadFixture(t, "istanbul")
+	ist.Document.SHA256 = "changed"
+	ist.Events = slices.DeleteFunc(ist.Events, func(e schema.Event) bool { return e.ID == "event/istanbul-3" })
+	if _, err := s.Write(ctx, ist); err != nil {
+		t.Fatal(err)
+	}
+	if got := reportsOf(t, s, riyadhTalks); !slices.Equal(got, []string{"<dg:report/riyadh-1>"}) {
+		t.Errorf("after dropping istanbul's report: %v, want riyadh's alone", got)
+	}
+	evs, err := s.Events(ctx, EventQuery{Between: "person/sergey-lavrov", And: "person/marco-rubio", Reports: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || len(evs[0].Articles) != 1 || evs[0].Date != "2025-02-17/2025-02-18" || evs[0].Reports[0].ID != "report/riyadh-1" {
+		t.Errorf("events between Lavrov and Rubio: %+v", evs)
+	}
+
+	// Writing the same articles again changes nothing.
+	before := allQuads(t, s)
+	for _, r := range []schema.Result{loadFixture(t, "riyadh-revised"), ist} {
+		if rep, err := s.Write(ctx, r); err != nil || rep.Status != StatusUnchanged {
+			t.Errorf("rewrite %s: %+v, %v", r.Document.ID, rep, err)
+		}
+	}
+	sameSet(t, "after rewriting", asSet(allQuads(t, s)), asSet(before))
+}
+
+// One article that reports a happening twice gives it one node; undated,
+// denied and hypothetical events keep their own.
+func TestMergeWithinArticle(t *testing.T) {
+	ev := func(id, date string, negated bool, place string) schema.Event {
+		m := schema.ModalityAsserted
+		if negated {
+			m = schema.ModalityNegated
+		}
+		return schema.Event{ID: id, CAMEO: "040", Root: "04", Source: []string{"country/RUS"}, Target: []string{"country/USA"},
+			Date: date, Negated: negated, Modality: m, Place: place, Evidence: id}
+	}
+	r := schema.Result{
+		Document: schema.Document{ID: "doc"},
+		Actors: []schema.Actor{
+			{ID: "country/RUS", Name: "Russia", Kind: schema.KindCountry, Country: "RUS"},
+			{ID: "country/USA", Name: "United States", Kind: schema.KindCountry, Country: "USA"},
+			{ID: "place/geneva", Name: "Geneva", Kind: schema.KindPlace, Country: "CHE"},
+			{ID: "place/riyadh", Name: "Riyadh", Kind: schema.KindPlace, Country: "SAU"},
+			{ID: "country/SAU", Name: "Saudi Arabia", Kind: schema.KindCountry, Country: "SAU"},
+		},
+		Events: []schema.Event{
+			ev("event/a", "2025-02-18", false, "place/riyadh"),
+			ev("event/b", "2025-02", false, "country/SAU"), // the same, loosely
+			ev("event/c", "2025-02-18", false, "place/geneva"),
+			ev("event/d", "", false, ""),
+			ev("event/e", "", false, ""),
+			ev("event/f", "2025-02-18", true, ""),
+			ev("event/g", "2025-03-01", false, ""),
+		},
+	}
+	got, err := assignEvents(r, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(a, b string) bool { return got["event/"+a] == got["event/"+b] }
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"a", "b", true}, {"a", "c", false}, {"b", "c", false}, {"d", "e", false},
+		{"a", "f", false}, {"a", "g", false}, {"b", "g", false},
+	} {
+		if same(tt.a, tt.b) != tt.want {
+			t.Errorf("events %s and %s share a node: %v, want %v (%v)", tt.a, tt.b, !tt.want, tt.want, got)
+		}
+	}
+	if got["event/d"] != schema.EventIRI("event/d") || got["event/f"] != schema.EventIRI("event/f") {
+		t.Errorf("unmerged events keep the extractor's IDs: %v", got)
+	}
+}
+
+func TestSamePlace(t *testing.T) {
+	riyadh := place{iri: "dg:place/riyadh", country: "SAU"}
+	jeddah := place{iri: "dg:place/jeddah", country: "SAU"}
+	sau := place{iri: "dg:country/SAU", country: "SAU"}
+	geneva := place{iri: "dg:place/geneva", country: "CHE"}
+	for _, tt := range []struct {
+		a, b place
+		want bool
+	}{
+		{riyadh, riyadh, true}, {riyadh, sau, true}, {sau, riyadh, true},
+		{riyadh, jeddah, false}, {riyadh, geneva, false}, {sau, geneva, false},
+	} {
+		if got := samePlace(tt.a, tt.b); got != tt.want {
+			t.Errorf("samePlace(%s, %s) = %v, want %v", tt.a.iri, tt.b.iri, got, tt.want)
+		}
+	}
+}
+
+// Quads gives the same IRIs as a write into an empty store.
+func TestQuadsMatchWrite(t *testing.T) {
+	for _, name := range queryFixtures {
+		s, _ := openTemp(t)
+		writeAll(t, s, name)
+		sameSet(t, name, asSet(allQuads(t, s)), func() map[quad.Quad]bool {
+			m := asSet(Quads(loadFixture(t, name)))
+			m[quad.Quad{Subject: storeNode, Predicate: predSchemaVersion, Object: quad.Int(SchemaVersion)}] = true
+			return m
+		}())
+	}
+}
