@@ -176,7 +176,8 @@ func (x *Extractor) insidePersonName(s *sentence, i int) bool {
 	if start > 0 && titleHeads[s.tokens[start-1].lower] {
 		return true
 	}
-	return hasPersonLabel(s, start, end)
+	// "Getachew Reda, a spokesman for ...", "Lopez Obrador said".
+	return introducesPerson(s, end) || isKnownPerson(spanText(s, start, end)) || hasPersonLabel(s, start, end)
 }
 
 // isGazetteerWord: the token alone is a gazetteer name ("Gaza" in

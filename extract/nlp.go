@@ -79,7 +79,7 @@ func (tg *tagger) sentences(text string, b block, first int, splitWord func(stri
 	out := make([]sentence, 0, len(spans))
 	for _, sp := range spans {
 		s := sentence{index: first + len(out), start: sp[0], end: sp[1], text: text[sp[0]:sp[1]], headline: b.headline}
-		doc, err := prose.NewDocument(s.text, prose.UsingModel(tg.model), prose.WithSegmentation(false))
+		doc, err := prose.NewDocument(s.text, prose.UsingModel(tg.model), prose.WithSegmentation(false), prose.WithExtraction(false))
 		if err != nil {
 			return nil, err
 		}

@@ -34,7 +34,10 @@ func (x *Extractor) personMentions(d *document, s *sentence, si int, ms []*menti
 		}
 		core := &mention{sent: si, i: i, j: j, from: i, kind: mPartial, text: spanText(s, i, j)}
 		i = j - 1
-		if !hasProperTag(s, core.i, core.j) {
+		// A lone capitalised word only ever resolves to a person named in
+		// full elsewhere, so the tagger's doubt ("Albanese said", tagged
+		// an adjective) costs nothing; a longer run must be a proper noun.
+		if core.j-core.i > 1 && !hasProperTag(s, core.i, core.j) {
 			continue
 		}
 		if core.j < len(s.tokens) && s.tokens[core.j].tag == "NNS" && !isKnownPerson(core.text) {
