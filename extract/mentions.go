@@ -97,6 +97,9 @@ func (x *Extractor) gazetteerMentions(d *document, s *sentence, si int, used []b
 				break
 			}
 			m := &mention{sent: si, i: i, j: i + l, ent: d.chooseReading(es), text: spanText(s, i, i+l)}
+			if e, ok := stateAfterCity(out, s, i, es); ok {
+				m.ent = e // "Atlanta, Georgia": the state, not the country
+			}
 			switch es[0].ref {
 			case refCountry:
 				m.kind = mCountry
@@ -118,6 +121,25 @@ func (x *Extractor) gazetteerMentions(d *document, s *sentence, si int, used []b
 		}
 	}
 	return out
+}
+
+// stateAfterCity picks, in "Atlanta, Georgia" or "Perth, Scotland", the
+// reading of the name after the comma that is a place in the city's
+// country.
+func stateAfterCity(before []*mention, s *sentence, i int, es []entry) (entry, bool) {
+	if i < 2 || s.tokens[i-1].text != "," || len(before) == 0 {
+		return entry{}, false
+	}
+	city := before[len(before)-1]
+	if city.j != i-1 || city.kind != mPlace {
+		return entry{}, false
+	}
+	for _, e := range es {
+		if e.ref == refPlace && e.country == city.ent.country && e.id != city.ent.id {
+			return e, true
+		}
+	}
+	return entry{}, false
 }
 
 // chooseReading picks among the readings of an ambiguous place name: a
@@ -142,8 +164,8 @@ func (d *document) chooseReading(es []entry) entry {
 // Mirzoyan", "Andres Manuel Lopez Obrador").
 func (x *Extractor) acceptName(s *sentence, i, l int, e entry) bool {
 	t := s.tokens[i]
-	if l == 1 && e.ref == refPlace && !e.capital && x.insidePersonName(s, i) {
-		return false
+	if l == 1 && e.ref == refPlace && (!e.capital || i > 0 && nameWord(s, i-1) && !x.isGazetteerWord(s, i-1)) && x.insidePersonName(s, i) {
+		return false // "Ararat Mirzoyan"; "Denzel Washington, the actor"
 	}
 	if l == 1 && e.ref == refPlace && !e.capital && e.population < 100000 && !strings.HasPrefix(t.tag, "NNP") {
 		return false
