@@ -147,6 +147,18 @@ func (c *sentCtx) arguments(r *rule, t, end int) (candidate, bool) {
 		cand.place = c.place(r, t, end, cs, ce)
 	}
 	future := c.modality(&cand, r, t, cs)
+	if cand.refused && intentRoots[r.code[:2]] && r.code[:2] == "03" {
+		// "Washington could not agree to that", "failed to agree on
+		// penalties": a refusal is itself an act, CAMEO 12 reject.
+		cand.code, cand.negated, cand.hypoth = "120", false, false
+		if len(cand.target) == 0 || sameSet(c.d.countrySet(cand.target), c.d.countrySet(cand.source)) {
+			// Not the one who reports the refusal: the other side.
+			cand.target = nil
+			if id := c.d.counterpart(c.x.lex, cand.source); id != "" {
+				cand.target = []string{id}
+			}
+		}
+	}
 	c.announcedRule = r.announced
 	cand.date = c.date(t, end, cs, ce, future, r.noun)
 	if cand.date == "" && cand.place != "" && !cand.hypoth {
@@ -616,10 +628,36 @@ func (c *sentCtx) object(r *rule, end, ce int) ([]string, *unit) {
 	if id := c.possessiveObject(end, ce); id != "" && !r.counterpart {
 		return []string{id}, place // not "recalled its ambassador": its own envoy
 	}
+	if ids := c.nominalAgent(end, ce); len(ids) > 0 {
+		return ids, place // "welcomed the decision by the Qatari leadership"
+	}
+	if r.lemma == "welcome" {
+		return nil, place // "welcomed the deal": whose deal is not said
+	}
 	if ids := c.eventObject(end, ce); len(ids) > 0 {
 		return ids, place
 	}
 	return nil, place
+}
+
+// nominalAgent reads "the decision by X", "the move by X" right after the
+// trigger: the act's author is what is aimed at.
+func (c *sentCtx) nominalAgent(end, ce int) []string {
+	k := end
+	for k < ce && k < end+4 && c.word(k) != "by" {
+		if !(c.s.tokens[k].tag == "DT" || c.s.tokens[k].tag == "JJ" || strings.HasPrefix(c.s.tokens[k].tag, "NN")) {
+			return nil
+		}
+		k++
+	}
+	if c.word(k) != "by" || k == end {
+		return nil
+	}
+	if n := c.unitStartingAt(k+1, k+4); n >= 0 {
+		first, last := c.group(n)
+		return c.groupActors(first, last, true)
+	}
+	return nil
 }
 
 // possessiveTarget: for praise, demands and criticism, the owner of the

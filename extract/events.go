@@ -19,6 +19,9 @@ type candidate struct {
 	code string
 	// definite: a nominal trigger introduced as known ("the talks").
 	definite bool
+	// refused: the text says the actor would not or could not do it
+	// ("refused to sign", "could not agree", "failed to agree").
+	refused bool
 	// also are later mentions of the same happening merged into this one.
 	also []candidate
 }
@@ -42,25 +45,28 @@ func (x *Extractor) findEvents(d *document) []schema.Event {
 		sortUnits(ctx.units)
 		subjects = append(subjects, ctx.mainSubject())
 		type hit struct {
-			r      *rule
-			k, end int
+			k        int
+			readings []reading
 		}
 		var hits []hit
 		for k := 0; k < len(s.tokens); k++ {
-			if r, end := x.matchTrigger(s, k); r != nil {
-				hits = append(hits, hit{r, k, end})
+			if rs := x.matchTrigger(s, k); len(rs) > 0 {
+				hits = append(hits, hit{k, rs})
 				// An infinitive is part of the verb phrase before it ("signed
 				// agreements to establish relations ... on Tuesday"): it does
 				// not take the phrases that follow from that verb.
 				if k == 0 || s.tokens[k-1].lower != "to" {
 					ctx.triggers = append(ctx.triggers, k)
 				}
-				k = end - 1
+				k = rs[0].end - 1
 			}
 		}
 		for _, h := range hits {
-			if c, ok := ctx.arguments(h.r, h.k, h.end); ok {
-				cands = append(cands, c)
+			for _, rd := range h.readings {
+				if c, ok := ctx.arguments(rd.rule, h.k, rd.end); ok {
+					cands = append(cands, c)
+					break
+				}
 			}
 		}
 	}
@@ -181,18 +187,25 @@ func (c *sentCtx) triggerBetween(t, k int) bool {
 	return false
 }
 
-// matchTrigger returns the rule fired at token k and the end of the
-// trigger (after a particle or required object), or nil.
-func (x *Extractor) matchTrigger(s *sentence, k int) (*rule, int) {
+// reading is one rule a trigger word may fire, with where the trigger
+// ends (after a particle or a required object).
+type reading struct {
+	rule *rule
+	end  int
+}
+
+// matchTrigger returns the rules the word at k may fire, most specific
+// first; argument finding tries them in turn ("welcomed Ruto" hosts,
+// "welcomed the decision" praises).
+func (x *Extractor) matchTrigger(s *sentence, k int) []reading {
 	t := s.tokens[k]
 	rules := x.triggers[t.lower]
 	if len(rules) == 0 {
-		return nil, 0
+		return nil
 	}
 	isNoun := strings.HasPrefix(t.tag, "NN")
 	isVerb := strings.HasPrefix(t.tag, "VB") || t.tag == "JJ" && strings.HasSuffix(t.lower, "ed")
-	var fallback *rule
-	fallbackEnd := 0
+	var out, fallback []reading
 	for _, r := range rules {
 		end := k + 1
 		if r.prt != "" {
@@ -202,29 +215,9 @@ func (x *Extractor) matchTrigger(s *sentence, k int) (*rule, int) {
 			end = k + 2
 		}
 		if len(r.object) > 0 {
-			win := r.window
-			if win == 0 {
-				win = 5
-			}
-			o := wordWithin(s, end, win, r.object)
-			if o < 0 && (k >= 2 && containsWord(r.object, s.tokens[k-2].lower) || k >= 3 && containsWord(r.object, s.tokens[k-3].lower) && s.tokens[k-1].tag == "VBD") {
-				// A relative clause: "the restrictions it imposed in 2019".
-				o = k
-			}
-			if o < 0 {
+			var ok bool
+			if end, ok = x.objectEnd(s, k, end, r); !ok {
 				continue
-			}
-			// The object belongs to this trigger: "imposed sanctions" and
-			// "adopted a package of sanctions" are one act each.
-			for n := end; n < len(s.tokens) && n <= o+3; n++ {
-				for _, r2 := range x.triggers[s.tokens[n].lower] {
-					if r2.noun && r2.code[:2] == r.code[:2] {
-						end = n + 1
-					}
-				}
-			}
-			if x.triggers[s.tokens[o].lower] != nil && o+1 > end {
-				end = o + 1
 			}
 		}
 		if !r.noun && (isAttributive(s, k) || reducedRelative(s, k)) {
@@ -233,14 +226,46 @@ func (x *Extractor) matchTrigger(s *sentence, k int) (*rule, int) {
 		if len(r.after) > 0 && (k == 0 || !containsWord(r.after, s.tokens[k-1].lower)) {
 			continue
 		}
-		if r.noun && isNoun || !r.noun && isVerb {
-			return r, end
-		}
-		if fallback == nil && !r.noun && len(r.object) > 0 {
-			fallback, fallbackEnd = r, end // a required object makes the reading safe
+		switch {
+		case r.noun && isNoun || !r.noun && isVerb:
+			out = append(out, reading{r, end})
+		case !r.noun && len(r.object) > 0:
+			fallback = append(fallback, reading{r, end}) // a required object makes the reading safe
 		}
 	}
-	return fallback, fallbackEnd
+	if len(out) == 0 {
+		return fallback
+	}
+	return out
+}
+
+// objectEnd finds a rule's required object word after the trigger (or
+// before it, in a relative clause: "the restrictions it imposed") and
+// extends the trigger over it when it is a trigger of the same root
+// itself ("imposed sanctions", "adopted a package of sanctions").
+func (x *Extractor) objectEnd(s *sentence, k, end int, r *rule) (int, bool) {
+	win := r.window
+	if win == 0 {
+		win = 5
+	}
+	o := wordWithin(s, end, win, r.object)
+	if o < 0 && (k >= 2 && containsWord(r.object, s.tokens[k-2].lower) || k >= 3 && containsWord(r.object, s.tokens[k-3].lower) && s.tokens[k-1].tag == "VBD") {
+		o = k
+	}
+	if o < 0 {
+		return 0, false
+	}
+	for n := end; n < len(s.tokens) && n <= o+3; n++ {
+		for _, r2 := range x.triggers[s.tokens[n].lower] {
+			if r2.noun && r2.code[:2] == r.code[:2] {
+				end = n + 1
+			}
+		}
+	}
+	if x.triggers[s.tokens[o].lower] != nil && o+1 > end {
+		end = o + 1
+	}
+	return end, true
 }
 
 // reducedRelative: a participle right after a noun with no "by" agent

@@ -179,3 +179,14 @@ func TestVerbForms(t *testing.T) {
 		}
 	}
 }
+
+func TestRefusalIsReject(t *testing.T) {
+	res := extractText(t, "Headline\nNorth Korea wanted sanctions lifted. U.S. President Donald Trump said Washington could not agree to that.", "2019-02-28")
+	var lines []string
+	for _, e := range res.Events {
+		lines = append(lines, eventLine(res, e))
+	}
+	if !containsPrefix(lines, "12 United States>North Korea") {
+		t.Errorf("want a 12 reject from the United States to North Korea; got %q", lines)
+	}
+}

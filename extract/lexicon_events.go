@@ -114,6 +114,7 @@ var eventRules = []rule{
 	{id: "043.host", lemma: "host", code: "043"},
 	{id: "043.receive", lemma: "receive", code: "043", actorObject: true},
 	{id: "043.welcome", lemma: "welcome", code: "043", actorObject: true},
+	{id: "051.welcome", lemma: "welcome", code: "051"},
 	{id: "045.mediate", lemma: "mediate", code: "045"},
 	{id: "045.broker", lemma: "broker", code: "045"},
 	{id: "045.mediation", lemma: "mediation", noun: true, code: "045", preps: []string{"between"}},

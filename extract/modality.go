@@ -114,6 +114,9 @@ func (c *sentCtx) verbModality(cand *candidate, r *rule, t int) bool {
 		switch {
 		case negWords[w]:
 			cand.negated = true
+			if k > vg && (c.word(k-1) == "could" || c.word(k-1) == "would" || c.word(k-1) == "will") || w == "cannot" {
+				cand.refused = true
+			}
 		case w == "will" || w == "'ll" || w == "shall":
 			future = true
 			if !r.announced {
@@ -165,6 +168,7 @@ func (c *sentCtx) governed(cand *candidate, k int) {
 		w := c.word(n)
 		if refuseWords[w] {
 			cand.negated = true
+			cand.refused = true
 			return
 		}
 		if intentWords[w] {
