@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -125,4 +126,37 @@ func TestActors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestPersonIDIgnoresMiddleInitials(t *testing.T) {
+	if a, b := personID("Joseph R. Biden"), personID("Joseph Biden"); a != b {
+		t.Errorf("%s != %s", a, b)
+	}
+}
+
+// TestActorDictionary: a person only the user's dictionary knows gets its
+// country and role code (a dictionary written here, in the PETRARCH
+// format).
+func TestActorDictionary(t *testing.T) {
+	dict, err := schema.ReadActorDictionary(strings.NewReader("JOHN_QUIXOTE_ZARATE_\n+JOHN_ZARATE_\n[PERGOV 200101-301231]\n"), "test.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(WithActors(dict))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := x.Extract(context.Background(), Article{ID: "t", Published: "2025-02-27", Text: "Headline\nLIMA (Wire) — John Quixote Zarate, who spoke for the cabinet, said talks would go on."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Actors {
+		if a.Name == "John Quixote Zarate" {
+			if a.Country != "PER" || len(a.Roles) == 0 || a.Roles[0].Title != "PERGOV" {
+				t.Errorf("dictionary person: %+v", a)
+			}
+			return
+		}
+	}
+	t.Errorf("person not found: %+v", res.Actors)
 }

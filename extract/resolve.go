@@ -194,7 +194,7 @@ func (d *document) noteCountry(m *mention) {}
 // addPerson creates (or finds) the person a full-name mention names.
 func (d *document) addPerson(m *mention, name string) *actorInfo {
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "'")
-	e := entry{id: "person/" + slug(name), name: name, kind: schema.KindPerson}
+	e := entry{id: personID(name), name: name, kind: schema.KindPerson}
 	p := d.actors.add(e, m.sent)
 	if len(p.tokens) == 0 {
 		p.tokens = nameKeys(name)
@@ -340,4 +340,20 @@ func hasSuffix(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// personID is the ID of a person's name without middle initials, so that
+// "Joseph R. Biden" and "Joseph Biden" are one node.
+func personID(name string) string {
+	var parts []string
+	for _, f := range strings.Fields(name) {
+		if len(strings.TrimSuffix(f, ".")) == 1 {
+			continue
+		}
+		parts = append(parts, f)
+	}
+	if len(parts) == 0 {
+		return "person/" + slug(name)
+	}
+	return "person/" + slug(strings.Join(parts, " "))
 }

@@ -104,6 +104,10 @@ func (b *quadBuilder) article(r schema.Result) {
 	b.addString(a, schema.PredSHA256, d.SHA256)
 	b.addString(a, schema.PredDocID, d.ID)
 	b.addString(a, schema.PredSource, d.Source)
+	for _, au := range d.Authors {
+		b.addString(a, schema.PredAuthor, au)
+	}
+	b.addString(a, schema.PredAgency, d.Agency)
 	if d.DatelinePlace != "" {
 		b.add(a, schema.PredDateline, schema.ActorIRI(d.DatelinePlace))
 	}

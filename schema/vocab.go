@@ -55,6 +55,8 @@ var (
 	PredDocID     = quad.IRI("dg:documentId")
 	PredDateline  = quad.IRI("dg:dateline") // article -> place
 	PredMentions  = quad.IRI("dg:mentions") // article -> actor
+	PredAuthor    = quad.IRI("schema:author") // article -> byline name (a literal: metadata, not an actor)
+	PredAgency    = quad.IRI("dg:agency")     // article -> dateline agency ("AP")
 
 	// Events.
 	PredCAMEO       = quad.IRI("dg:cameo")       // event -> cameo code node

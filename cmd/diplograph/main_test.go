@@ -210,3 +210,42 @@ func TestQueryAndStatsNeedAStore(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractExplain(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "a.txt", sampleArticle)
+	code, out, errOut := runCmd(t, "", "extract", "--explain", p)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"rule 040.meet", "[met]", "{Sergey Lavrov}", "source Sergey Lavrov; target Marco Rubio"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--explain output lacks %q:\n%s", want, out)
+		}
+	}
+	if code, _, _ := runCmd(t, "", "extract", "--explain", "--format", "json", p); code != exitUsage {
+		t.Errorf("--explain with --format json: exit %d, want a usage error", code)
+	}
+}
+
+func TestExtractActorsFlag(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "a.txt", sampleArticle)
+	dict := writeFile(t, dir, "actors.txt", "MARCO_RUBIO_\n[USAGOV 250101-291231]\n")
+	code, out, errOut := runCmd(t, "", "extract", "--format", "json", "--actors", dict, p)
+	if code != exitOK || !strings.Contains(out, "Marco Rubio") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	bad := writeFile(t, dir, "bad.txt", "[USAGOV 250101-291231]\n")
+	if code, _, errOut := runCmd(t, "", "extract", "--actors", bad, p); code == exitOK || !strings.Contains(errOut, "bad.txt") {
+		t.Errorf("a bad dictionary: exit %d, %q; want an error naming the file", code, errOut)
+	}
+	// The real Phoenix dictionaries load when they are beside the repository.
+	phoenix := filepath.Join("..", "..", "..", "shared", "dictionaries", "Phoenix.Countries.actors.txt")
+	if _, err := os.Stat(phoenix); err != nil {
+		t.Skipf("skipping the Phoenix dictionary: %s is absent (../shared exists in CI only)", phoenix)
+	}
+	if code, _, errOut := runCmd(t, "", "extract", "--actors", phoenix, p); code != exitOK {
+		t.Errorf("--actors %s: exit %d: %s", phoenix, code, errOut)
+	}
+}
