@@ -54,6 +54,7 @@ type checkQuad struct{ s, p, o, l uint64 }
 // checker holds what Check learns about a store.
 type checker struct {
 	s     *Store
+	r     *reader // PostgreSQL: the snapshot checked
 	quads []checkQuad
 	names map[uint64]quad.Value
 	probs []string
@@ -70,6 +71,12 @@ func (s *Store) check(ctx context.Context) (rep CheckReport, err error) {
 			rep, err = CheckReport{Quads: len(c.quads), Problems: []string{fmt.Sprintf("the store's file is damaged (bolt: %v): rebuild the store by ingesting the articles into a new one", r)}}, nil
 		}
 	}()
+	if s.pg != nil {
+		if c.r, err = s.newReader(ctx); err != nil {
+			return CheckReport{}, err
+		}
+		defer c.r.close()
+	}
 	if err := c.load(ctx); err != nil {
 		return CheckReport{}, err
 	}
@@ -77,7 +84,12 @@ func (s *Store) check(ctx context.Context) (rep CheckReport, err error) {
 	if err != nil {
 		return CheckReport{}, err
 	}
-	if err := c.indexes(ctx); err != nil {
+	if s.pg != nil {
+		err = c.refCounts(ctx)
+	} else {
+		err = c.indexes(ctx)
+	}
+	if err != nil {
 		return CheckReport{}, err
 	}
 	c.values()
@@ -115,6 +127,12 @@ func refID(r cgraph.Ref) uint64 {
 
 // load reads every quad of the store's log.
 func (c *checker) load(ctx context.Context) error {
+	if c.r != nil {
+		return c.r.allLinks(func(l link) error {
+			c.quads = append(c.quads, checkQuad{uint64(l.s), uint64(l.p), uint64(l.o), uint64(l.l)})
+			return nil
+		})
+	}
 	it := c.s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
@@ -145,7 +163,13 @@ func (c *checker) name(id uint64) quad.Value {
 	if v, ok := c.names[id]; ok {
 		return v
 	}
-	v, err := c.s.qs.NameOf(ckv.Int64Value(id))
+	var v quad.Value
+	var err error
+	if c.r != nil {
+		v, err = c.r.value(node(id))
+	} else {
+		v, err = c.s.qs.NameOf(ckv.Int64Value(id))
+	}
 	if err != nil || v == nil {
 		c.problem("value %d, used by a quad, is missing from the store", id)
 		v = nil
@@ -172,6 +196,10 @@ func (c *checker) quadString(q checkQuad) string {
 
 // id is the ID of a value, 0 if no quad uses it.
 func (c *checker) id(v quad.Value) (uint64, error) {
+	if c.r != nil {
+		n, err := c.r.id(v)
+		return uint64(n), err
+	}
 	r, err := c.s.qs.ValueOf(v)
 	return refID(r), err
 }
@@ -359,11 +387,7 @@ func (c *checker) indexes(ctx context.Context) error {
 			if id == 0 {
 				continue
 			}
-			got := 0
-			err := c.s.scan(ctx, dir, ckv.Int64Value(id), func(cgraph.Ref) error {
-				got++
-				return nil
-			})
+			got, err := c.indexed(ctx, dir, id)
 			if err != nil {
 				return err
 			}
@@ -371,6 +395,60 @@ func (c *checker) indexes(ctx context.Context) error {
 				c.problem("the %s index lists %d quads of %s, the quad log %d", dir, got, c.str(id), n)
 			}
 		}
+	}
+	return nil
+}
+
+// indexed counts the quads Cayley's index for dir lists under the node id.
+func (c *checker) indexed(ctx context.Context, dir quad.Direction, id uint64) (int, error) {
+	it := c.s.qs.QuadIterator(dir, ckv.Int64Value(id)).Iterate()
+	defer it.Close()
+	n := 0
+	for it.Next(ctx) {
+		n++
+	}
+	if err := it.Err(); err != nil {
+		return 0, err
+	}
+	return n, ctx.Err()
+}
+
+// refCounts checks, on PostgreSQL, that every node's reference count is
+// the number of quad directions that use it (Cayley deletes a node when
+// it falls to 0) and that no node is left unused.
+func (c *checker) refCounts(ctx context.Context) error {
+	rows, err := c.r.pg.tx.QueryContext(ctx, `WITH uses AS (
+  SELECT h, count(*) AS n FROM (
+    SELECT subject_hash AS h FROM quads UNION ALL SELECT predicate_hash FROM quads
+    UNION ALL SELECT object_hash FROM quads UNION ALL SELECT label_hash FROM quads WHERE label_hash IS NOT NULL
+  ) d GROUP BY h)
+SELECT coalesce(n.hash, u.h), coalesce(n.refs, 0), coalesce(u.n, 0) FROM nodes n FULL JOIN uses u ON u.h = n.hash
+WHERE n.hash IS NULL OR u.h IS NULL OR n.refs <> u.n
+ORDER BY 1 LIMIT 1000`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type bad struct {
+		n          node
+		refs, uses int64
+	}
+	var found []bad
+	for rows.Next() {
+		var h []byte
+		var b bad
+		if err := rows.Scan(&h, &b.refs, &b.uses); err != nil {
+			return err
+		}
+		b.n = c.r.pg.node(h)
+		found = append(found, b)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	for _, b := range found {
+		c.problem("node %s has a reference count of %d, and %d quad directions use it", c.str(uint64(b.n)), b.refs, b.uses)
 	}
 	return nil
 }

@@ -36,7 +36,7 @@ func create(ctx context.Context, path, file string) (err error) {
 	if err != nil {
 		return err
 	}
-	s := &Store{path: path, kv: &batchKV{KV: db}}
+	s := &Store{path: path, kv: newBatchKV(db)}
 	if err := s.init(ctx); err != nil {
 		db.Close()
 		return err

@@ -149,6 +149,9 @@ func (r *reader) rdfQuads(keep func(link) bool) ([]rdfQuad, error) {
 // allLinks calls fn with every live quad of the store, in the order they
 // were written.
 func (r *reader) allLinks(fn func(link) error) error {
+	if r.pg != nil {
+		return r.pg.scan(r.ctx, pgAll, nil, 0, 0, fn)
+	}
 	if !r.fast {
 		it := r.s.qs.QuadsAllIterator().Iterate()
 		defer it.Close()

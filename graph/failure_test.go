@@ -6,37 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-
-	hkv "github.com/hidal-go/hidalgo/kv"
 )
-
-// commitFailingKV makes the commits of read-write transactions fail, as a
-// full disk makes bolt's fail: nothing of the transaction is kept.
-type commitFailingKV struct {
-	hkv.KV
-	fail *atomic.Bool
-}
-
-func (f commitFailingKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
-	tx, err := f.KV.Tx(ctx, rw)
-	if err != nil || !rw {
-		return tx, err
-	}
-	return commitFailingTx{tx, f.fail}, nil
-}
-
-type commitFailingTx struct {
-	hkv.Tx
-	fail *atomic.Bool
-}
-
-func (t commitFailingTx) Commit(ctx context.Context) error {
-	if t.fail.Load() {
-		t.Tx.Close()
-		return errors.New("write indexes.bolt: no space left on device")
-	}
-	return t.Tx.Commit(ctx)
-}
 
 // TestWriteFailureLeavesWholeArticles: a write whose commit fails leaves
 // nothing of its article, the store refuses further writes until it is
@@ -48,8 +18,15 @@ func TestWriteFailureLeavesWholeArticles(t *testing.T) {
 	if _, err := s.Write(ctx, loadFixture(t, "riyadh")); err != nil {
 		t.Fatal(err)
 	}
+	// Commits fail as a full disk makes bolt's fail: nothing of the
+	// transaction is kept.
 	fail := new(atomic.Bool)
-	s.kv.KV = commitFailingKV{KV: s.kv.KV, fail: fail}
+	s.kv.failCommit = func() error {
+		if fail.Load() {
+			return errors.New("write indexes.bolt: no space left on device")
+		}
+		return nil
+	}
 	fail.Store(true)
 	if _, err := s.Write(ctx, loadFixture(t, "crimea")); err == nil || !strings.Contains(err.Error(), "no space left") {
 		t.Fatalf("Write with a failing commit: %v", err)

@@ -3,6 +3,7 @@ package graph
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -31,11 +32,17 @@ func mergeable(ev schema.Event) bool {
 	if ev.Negated || modality(ev) != schema.ModalityAsserted || eventRoot(ev) == "" {
 		return false
 	}
-	if _, _, ok := dateRange(ev.Date); !ok {
+	start, end, ok := dateRange(ev.Date)
+	if !ok || len(months(start, end)) > maxMergeMonths {
 		return false
 	}
 	return len(participants(ev)) > 0
 }
+
+// maxMergeMonths is the most calendar months an event's date may span for
+// it to be merged: "in 2014" still names a happening, "since 2006" does
+// not, and the match keys stay few.
+const maxMergeMonths = 13
 
 // eventRoot is the event's CAMEO root, inferred from its code if unset.
 func eventRoot(ev schema.Event) string {
@@ -58,9 +65,35 @@ func participants(ev schema.Event) []string {
 	return out
 }
 
-// matchKey is the value of dg:matchKey: "04 country/RUS country/USA".
+// matchKey is the CAMEO root and the participants of an event:
+// "04 country/RUS country/USA".
 func matchKey(ev schema.Event) string {
 	return eventRoot(ev) + " " + strings.Join(participants(ev), " ")
+}
+
+// monthKey is a value of dg:matchKey: a match key and a calendar month of
+// the event's date, "04 country/RUS country/USA 2025-02". An event has one
+// for each month its date spans, so that finding the stored events that
+// may be the same happening reads those of the same months, not all the
+// events ever stored between the same participants.
+func monthKey(key, month string) string { return key + " " + month }
+
+// months lists the calendar months ("2025-02") from start to end
+// ("YYYY-MM-DD"), at most maxMergeMonths+1 of them.
+func months(start, end string) []string {
+	if len(start) < 7 || len(end) < 7 {
+		return nil
+	}
+	t, err1 := time.Parse("2006-01", start[:7])
+	last, err2 := time.Parse("2006-01", end[:7])
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	var out []string
+	for ; !t.After(last) && len(out) <= maxMergeMonths; t = t.AddDate(0, 1, 0) {
+		out = append(out, t.Format("2006-01"))
+	}
+	return out
 }
 
 // place is where an event happened, with the country it lies in (its own
@@ -126,15 +159,17 @@ func (h *happening) join(start, end string, p place, hasPlace bool) {
 	h.places = append(h.places, p)
 }
 
-// storedHappenings returns the stored event nodes with the match key, as
-// the reports of other articles than the one being written describe them.
-type storedHappenings func(key string) ([]*happening, error)
+// storedHappenings returns the stored event nodes with the match key and
+// month (a dg:matchKey value, see monthKey), as the reports of other
+// articles than the one being written describe them.
+type storedHappenings func(monthKey string) ([]*happening, error)
 
 // assignEvents gives each event of r (by ID) the IRI of its event node.
 // stored, if not nil, finds the happenings other articles reported.
 func assignEvents(r schema.Result, stored storedHappenings) (map[string]quad.IRI, error) {
 	out := make(map[string]quad.IRI, len(r.Events))
 	byKey := make(map[string][]*happening)
+	loaded := make(map[string]bool)                     // month keys read from the store
 	countries := make(map[string]string, len(r.Actors)) // actor ID -> country code
 	for _, a := range r.Actors {
 		c := a.Country
@@ -155,15 +190,14 @@ func assignEvents(r schema.Result, stored storedHappenings) (map[string]quad.IRI
 			continue
 		}
 		key := matchKey(ev)
-		hs, loaded := byKey[key]
-		if !loaded && stored != nil {
+		start, end, _ := dateRange(ev.Date)
+		hs := byKey[key]
+		if stored != nil {
 			var err error
-			if hs, err = stored(key); err != nil {
+			if hs, err = loadMonths(hs, stored, key, months(start, end), loaded); err != nil {
 				return nil, err
 			}
-			sortHappenings(hs)
 		}
-		start, end, _ := dateRange(ev.Date)
 		p, hasPlace := place{iri: schema.ActorIRI(ev.Place), country: countries[ev.Place]}, ev.Place != ""
 		var h *happening
 		for _, c := range hs {
@@ -182,6 +216,33 @@ func assignEvents(r schema.Result, stored storedHappenings) (map[string]quad.IRI
 		out[ev.ID] = h.iri
 	}
 	return out, nil
+}
+
+// loadMonths adds to hs, the happenings known for key, the stored ones of
+// the months not read yet, and returns them sorted by IRI.
+func loadMonths(hs []*happening, stored storedHappenings, key string, ms []string, loaded map[string]bool) ([]*happening, error) {
+	added := false
+	for _, m := range ms {
+		mk := monthKey(key, m)
+		if loaded[mk] {
+			continue
+		}
+		loaded[mk] = true
+		more, err := stored(mk)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range more {
+			if !taken(hs, h.iri) {
+				hs = append(hs, h)
+				added = true
+			}
+		}
+	}
+	if added {
+		sortHappenings(hs)
+	}
+	return hs, nil
 }
 
 // newHappeningIRI names a new happening after its first report. Should a
@@ -214,8 +275,8 @@ func sortHappenings(hs []*happening) {
 // articles give them. The article's own reports are left out: it is being
 // replaced, and where it alone held a node, that node is its to rename.
 func (r *reader) storedHappenings(label quad.IRI) storedHappenings {
-	return func(key string) ([]*happening, error) {
-		ids, err := r.idsOf(quad.String(key), schema.PredMatchKey, label,
+	return func(mk string) ([]*happening, error) {
+		ids, err := r.idsOf(quad.String(mk), schema.PredMatchKey, label,
 			schema.PredDateStart, schema.PredDateEnd, schema.PredPlace, schema.PredCountryCode)
 		if err != nil {
 			return nil, err

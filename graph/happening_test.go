@@ -227,3 +227,84 @@ func TestQuadsMatchWrite(t *testing.T) {
 		}())
 	}
 }
+
+func TestMonths(t *testing.T) {
+	for _, tt := range []struct {
+		start, end string
+		want       []string
+	}{
+		{"2025-02-18", "2025-02-18", []string{"2025-02"}},
+		{"2025-02-27", "2025-03-02", []string{"2025-02", "2025-03"}},
+		{"2024-12-01", "2025-01-31", []string{"2024-12", "2025-01"}},
+		{"2014-01-01", "2014-12-31", []string{"2014-01", "2014-02", "2014-03", "2014-04", "2014-05", "2014-06",
+			"2014-07", "2014-08", "2014-09", "2014-10", "2014-11", "2014-12"}},
+		{"", "2025-02-18", nil},
+	} {
+		if got := months(tt.start, tt.end); !slices.Equal(got, tt.want) {
+			t.Errorf("months(%q, %q) = %v, want %v", tt.start, tt.end, got, tt.want)
+		}
+	}
+	if got := months("2006-01-01", "2025-11-24"); len(got) != maxMergeMonths+1 {
+		t.Errorf("months over 20 years: %d, want the cap %d", len(got), maxMergeMonths+1)
+	}
+}
+
+// Merging reads the stored events of the months an event's date spans,
+// and only those; a date vaguer than maxMergeMonths is never merged.
+func TestAssignEventsReadsItsMonths(t *testing.T) {
+	ev := func(id, date string) schema.Event {
+		return schema.Event{ID: id, CAMEO: "040", Root: "04", Source: []string{"country/RUS"}, Target: []string{"country/USA"}, Date: date}
+	}
+	for _, tt := range []struct {
+		date string
+		want []string
+	}{
+		{"2025-02-18", []string{"04 country/RUS country/USA 2025-02"}},
+		{"2025-02-27/2025-03-02", []string{"04 country/RUS country/USA 2025-02", "04 country/RUS country/USA 2025-03"}},
+		{"2014", nil}, // twelve months: read, listed below
+		{"2006/2025", nil},
+	} {
+		var asked []string
+		stored := func(mk string) ([]*happening, error) {
+			asked = append(asked, mk)
+			return nil, nil
+		}
+		r := schema.Result{Document: schema.Document{ID: "a"}, Events: []schema.Event{ev("a-1", tt.date), ev("a-2", tt.date)}}
+		got, err := assignEvents(r, stored)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tt.date {
+		case "2014":
+			if len(asked) != 12 {
+				t.Errorf("%s: read %d month keys, want 12", tt.date, len(asked))
+			}
+		default:
+			if !slices.Equal(asked, tt.want) {
+				t.Errorf("%s: read %v, want %v", tt.date, asked, tt.want)
+			}
+		}
+		merged := got["a-1"] == got["a-2"]
+		if wantMerged := tt.date != "2006/2025"; merged != wantMerged {
+			t.Errorf("%s: two reports in one article merged = %v, want %v", tt.date, merged, wantMerged)
+		}
+	}
+}
+
+// A stored happening found through two months is one candidate.
+func TestAssignEventsJoinsAcrossMonths(t *testing.T) {
+	stored := func(mk string) ([]*happening, error) {
+		return []*happening{{iri: "dg:event/stored", start: "2025-02-27", end: "2025-03-02"}}, nil
+	}
+	r := schema.Result{Document: schema.Document{ID: "b"}, Events: []schema.Event{
+		{ID: "b-1", CAMEO: "040", Root: "04", Source: []string{"country/RUS"}, Target: []string{"country/USA"}, Date: "2025-02-20/2025-03-10"},
+		{ID: "b-2", CAMEO: "040", Root: "04", Source: []string{"country/RUS"}, Target: []string{"country/USA"}, Date: "2025-03-01"},
+	}}
+	got, err := assignEvents(r, stored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["b-1"] != "dg:event/stored" || got["b-2"] != "dg:event/stored" {
+		t.Errorf("events assigned %v, want both on dg:event/stored", got)
+	}
+}

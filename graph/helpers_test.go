@@ -35,16 +35,21 @@ func loadFixture(t testing.TB, name string) schema.Result {
 	return r
 }
 
-// openTemp opens a new store in a temporary directory.
+// openTemp opens a new store, in a temporary directory or, while
+// TestPostgres runs the store tests, in a new schema of the test database;
+// it returns the store's address.
 func openTemp(t testing.TB) (*Store, string) {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "store")
-	s, err := Open(context.Background(), dir, Options{})
+	addr := filepath.Join(t.TempDir(), "store")
+	if testPostgres != "" {
+		addr = newPGSchema(t, testPostgres)
+	}
+	s, err := Open(context.Background(), addr, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return s, dir
+	return s, addr
 }
 
 // openFixtures opens a temporary store holding the fixtures.

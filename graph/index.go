@@ -18,7 +18,6 @@ import (
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
-	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -54,9 +53,14 @@ type reader struct {
 	s   *Store
 	ctx context.Context
 
-	// The direct path: one bolt read transaction.
+	// The direct path: one bolt transaction, a read transaction of the
+	// reader's own (owned) or the writer's batch.
 	tx           *bolt.Tx
+	owned        bool
 	log, sp, ops *bolt.Bucket
+
+	// PostgreSQL: queries in one transaction.
+	pg *pgReader
 
 	// The fallback path through Cayley.
 	kv      *ckv.QuadStore
@@ -71,7 +75,33 @@ type reader struct {
 // readThroughCayley makes readers use Cayley's iterators (for tests).
 var readThroughCayley = false
 
+// newReader returns a reader of the committed store: on bolt, in a read
+// transaction of its own; on PostgreSQL, in a read-only transaction that
+// sees one snapshot.
 func (s *Store) newReader(ctx context.Context) (*reader, error) {
+	if s.pg != nil {
+		pr, err := s.pg.newReader(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return s.sqlReader(ctx, pr), nil
+	}
+	r := s.boltReader(ctx)
+	if !r.fast || readThroughCayley {
+		r.fast = false
+		return r, nil
+	}
+	tx, err := s.kv.db.Begin(false)
+	if err != nil {
+		return nil, err
+	}
+	r.useTx(tx, true)
+	return r, nil
+}
+
+// boltReader is a reader of a bolt store without its transaction; fast
+// tells whether the store's layout lets it read bolt directly.
+func (s *Store) boltReader(ctx context.Context) *reader {
 	r := &reader{s: s, ctx: ctx, ids: make(map[quad.Value]node), vals: make(map[node]quad.Value),
 		articles: make(map[node]ArticleRef)}
 	r.kv, _ = s.qs.(*ckv.QuadStore)
@@ -79,23 +109,25 @@ func (s *Store) newReader(ctx context.Context) (*reader, error) {
 	r.spi, ok1 = r.index(quad.Subject, quad.Predicate)
 	r.op, ok2 = r.index(quad.Object, quad.Predicate, quad.Subject)
 	r.fast = ok1 && ok2
-	db, ok := s.kv.KV.(*hbolt.DB)
-	if !r.fast || !ok || readThroughCayley {
-		r.fast = false
-		return r, nil
-	}
-	tx, err := db.DB().Begin(false)
-	if err != nil {
-		return nil, err
-	}
-	r.tx = tx
+	return r
+}
+
+// sqlReader is a reader of a PostgreSQL store through pr.
+func (s *Store) sqlReader(ctx context.Context, pr *pgReader) *reader {
+	return &reader{s: s, ctx: ctx, pg: pr, ids: make(map[quad.Value]node), vals: make(map[node]quad.Value),
+		articles: make(map[node]ArticleRef)}
+}
+
+// useTx makes the reader read through a bolt transaction; owned ones are
+// rolled back by close.
+func (r *reader) useTx(tx *bolt.Tx, owned bool) {
+	r.tx, r.owned = tx, owned
 	r.log = tx.Bucket([]byte("log"))
 	r.sp = tx.Bucket(indexBucket(r.spi))
 	r.ops = tx.Bucket(indexBucket(r.op))
 	if r.log == nil || r.sp == nil || r.ops == nil { // an empty store
 		r.log, r.sp, r.ops = nil, nil, nil
 	}
-	return r, nil
 }
 
 // parallelMin is the least number of items worth splitting among workers
@@ -144,7 +176,11 @@ func (r *reader) parallel(n int, fn func(sub *reader, i int) error) error {
 
 // close ends the reader's transaction.
 func (r *reader) close() error {
-	if r.tx == nil {
+	if r.pg != nil {
+		return r.pg.close()
+	}
+	if r.tx == nil || !r.owned {
+		r.tx = nil
 		return nil
 	}
 	err := r.tx.Rollback()
@@ -297,7 +333,13 @@ func (r *reader) id(v quad.Value) (node, error) {
 		return n, nil
 	}
 	var n node
-	if r.fast {
+	if r.pg != nil {
+		ns, err := r.pg.ids([]quad.Value{v})
+		if err != nil {
+			return 0, err
+		}
+		n = ns[0]
+	} else if r.fast {
 		if r.log != nil {
 			h := quad.HashOf(v)
 			if b := r.tx.Bucket([]byte{'v', h[0], h[1]}); b != nil {
@@ -325,6 +367,24 @@ func (r *reader) id(v quad.Value) (node, error) {
 
 // idsOf resolves several values.
 func (r *reader) idsOf(vs ...quad.Value) ([]node, error) {
+	if r.pg != nil { // one query for those not known yet
+		var todo []quad.Value
+		for _, v := range vs {
+			if _, ok := r.ids[v]; !ok {
+				todo = append(todo, v)
+			}
+		}
+		ns, err := r.pg.ids(todo)
+		if err != nil {
+			return nil, err
+		}
+		for i, v := range todo {
+			r.ids[v] = ns[i]
+			if ns[i] != 0 {
+				r.vals[ns[i]] = v
+			}
+		}
+	}
 	out := make([]node, len(vs))
 	for i, v := range vs {
 		n, err := r.id(v)
@@ -338,6 +398,24 @@ func (r *reader) idsOf(vs ...quad.Value) ([]node, error) {
 
 // values returns the values of IDs; a 0 ID gives nil.
 func (r *reader) values(ns []node) ([]quad.Value, error) {
+	if r.pg != nil { // one query for those not known yet
+		var todo []node
+		for _, n := range ns {
+			if _, ok := r.vals[n]; !ok && n != 0 {
+				todo = append(todo, n)
+			}
+		}
+		vs, err := r.pg.values(todo)
+		if err != nil {
+			return nil, err
+		}
+		for i, n := range todo {
+			r.vals[n] = vs[i]
+			if vs[i] != nil {
+				r.ids[vs[i]] = n
+			}
+		}
+	}
 	out := make([]quad.Value, len(ns))
 	for i, n := range ns {
 		if n == 0 {
@@ -458,6 +536,9 @@ func (r *reader) out(s, p node, fn func(link) error) error {
 	if s == 0 || p == 0 {
 		return nil
 	}
+	if r.pg != nil {
+		return stopped(r.pg.scan(r.ctx, pgSP, []node{s}, p, 0, fn))
+	}
 	if !r.fast {
 		return r.scanCayley(quad.Subject, r.spi, []uint64{uint64(s), uint64(p)}, p, fn)
 	}
@@ -473,6 +554,14 @@ func (r *reader) out(s, p node, fn func(link) error) error {
 func (r *reader) outAll(s node, want func(p node) bool, fn func(link) error) error {
 	if s == 0 {
 		return nil
+	}
+	if r.pg != nil {
+		return stopped(r.pg.scan(r.ctx, pgSP, []node{s}, 0, 0, func(l link) error {
+			if want != nil && !want(l.p) {
+				return nil
+			}
+			return fn(l)
+		}))
 	}
 	if !r.fast {
 		return r.scanCayley(quad.Subject, r.spi, []uint64{uint64(s)}, 0, func(l link) error {
@@ -503,6 +592,9 @@ func (r *reader) in(o, p node, fn func(link) error) error {
 	if o == 0 || p == 0 {
 		return nil
 	}
+	if r.pg != nil {
+		return stopped(r.pg.scan(r.ctx, pgOP, []node{o}, p, 0, fn))
+	}
 	if !r.fast {
 		return r.scanCayley(quad.Object, r.op, []uint64{uint64(o), uint64(p)}, p, fn)
 	}
@@ -513,6 +605,9 @@ func (r *reader) in(o, p node, fn func(link) error) error {
 func (r *reader) inAll(o node, fn func(link) error) error {
 	if o == 0 {
 		return nil
+	}
+	if r.pg != nil {
+		return stopped(r.pg.scan(r.ctx, pgOP, []node{o}, 0, 0, fn))
 	}
 	if !r.fast {
 		return r.scanCayley(quad.Object, r.op, []uint64{uint64(o)}, 0, fn)
@@ -527,6 +622,9 @@ func (r *reader) subjectsOf(p, o node) ([]node, error) {
 	var out []node
 	if o == 0 || p == 0 {
 		return nil, nil
+	}
+	if r.pg != nil {
+		return r.pg.subjects(r.ctx, p, o)
 	}
 	if !r.fast {
 		seen := make(map[node]bool)

@@ -203,7 +203,11 @@ func (b *quadBuilder) event(r schema.Result, ev schema.Event, e quad.IRI) {
 	b.add(e, schema.PredGoldstein, quad.Float(ev.Goldstein))
 	b.add(e, schema.PredReportedIn, b.label)
 	if mergeable(ev) {
-		b.add(e, schema.PredMatchKey, quad.String(matchKey(ev)))
+		start, end, _ := dateRange(ev.Date)
+		key := matchKey(ev)
+		for _, m := range months(start, end) {
+			b.add(e, schema.PredMatchKey, quad.String(monthKey(key, m)))
+		}
 	}
 
 	// The article's own account: what it said and why we read it so.

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
+	"github.com/cayleygraph/quad"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
 )
@@ -123,7 +125,7 @@ func (s *Store) query(ctx context.Context, q string, limit int, emit func(v any)
 	// A session holds a JavaScript VM and is not safe for concurrent use;
 	// one per query keeps Store safe.
 	// No limit for Cayley: it would count repeated results.
-	it, err := gizmo.NewSession(s.qs).Execute(ctx, q, query.Options{Collation: query.JSON})
+	it, err := gizmo.NewSession(s.queryStore()).Execute(ctx, q, query.Options{Collation: query.JSON})
 	if err != nil {
 		return err
 	}
@@ -164,4 +166,29 @@ func (s *Store) query(ctx context.Context, q string, limit int, emit func(v any)
 		return err
 	}
 	return ctx.Err()
+}
+
+// queryStore is the quad store Gizmo runs on. On PostgreSQL that is
+// Cayley's SQL quad store without its shape optimizer: the iterators the
+// optimizer builds crash the process (a nil pointer in Cayley's
+// iteratorNext.NextPath) on queries that intersect two traversals, such
+// as the cookbook's "countries that met both Russia and Ukraine". Without
+// it, Gizmo plans as on bolt, one indexed lookup per step.
+func (s *Store) queryStore() cgraph.QuadStore {
+	if s.pg != nil {
+		return readOnlyQuads{s.qs}
+	}
+	return s.qs
+}
+
+// readOnlyQuads hides every method of a quad store but those of
+// cgraph.QuadStore, and refuses writes.
+type readOnlyQuads struct{ cgraph.QuadStore }
+
+func (readOnlyQuads) ApplyDeltas([]cgraph.Delta, cgraph.IgnoreOpts) error {
+	return errors.New("queries cannot write")
+}
+
+func (readOnlyQuads) NewQuadWriter() (quad.WriteCloser, error) {
+	return nil, errors.New("queries cannot write")
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/diplograph/diplograph/schema"
@@ -29,79 +28,94 @@ type Stats struct {
 
 // Stats counts the store's articles, actors, events and quads.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	st, err := s.stats(ctx)
+	st, err := s.stats(ctx) // errors name the store
 	if err != nil {
-		return Stats{}, fmt.Errorf("stats of %s: %w", s.path, err)
+		return Stats{}, err
 	}
 	return st, nil
 }
 
 func (s *Store) stats(ctx context.Context) (Stats, error) {
-	s.commit.RLock()
-	defer s.commit.RUnlock()
 	st := Stats{Actors: make(map[schema.Kind]int), Events: make(map[string]int)}
-	articles, err := s.subjects(ctx, schema.PredType, schema.ClassArticle)
-	if err != nil {
-		return st, err
-	}
-	st.Articles = len(articles)
-	for _, k := range schema.Kinds {
-		actors, err := s.subjects(ctx, schema.PredType, schema.KindClass(k))
+	err := s.read(ctx, "stats", func(r *reader, v *vocab) error {
+		articles, err := r.subjectsOf(v.typ, v.article)
 		if err != nil {
-			return st, err
+			return err
 		}
-		st.Actors[k] = len(actors)
-	}
-	negated, err := s.subjects(ctx, schema.PredNegated, quad.Bool(true))
+		st.Articles = len(articles)
+		for _, k := range schema.Kinds {
+			var class node
+			for c, kind := range v.actorClass {
+				if kind == k {
+					class = c
+				}
+			}
+			actors, err := r.subjectsOf(v.typ, class)
+			if err != nil {
+				return err
+			}
+			st.Actors[k] = len(actors)
+		}
+		ids, err := r.idsOf(quad.Bool(true), quad.Bool(false))
+		if err != nil {
+			return err
+		}
+		negated, err := r.subjectsOf(v.negated, ids[0])
+		if err != nil {
+			return err
+		}
+		st.Negated = len(negated)
+		asserted, err := r.subjectsOf(v.negated, ids[1])
+		if err != nil {
+			return err
+		}
+		return r.countByRoot(v, asserted, st.Events)
+	})
 	if err != nil {
 		return st, err
 	}
-	st.Negated = len(negated)
-	if err := s.countByRoot(ctx, st.Events); err != nil {
-		return st, err
+	if st.Quads, err = s.quadCount(ctx); err != nil {
+		return st, fmt.Errorf("count quads in %s: %w", s.path, err)
 	}
-	st.Quads, err = s.quadCount(ctx)
-	return st, err
+	return st, nil
 }
 
 // countByRoot counts asserted events by the root code they point to with
 // dg:root. Codes point to their roots too; only asserted events count.
-func (s *Store) countByRoot(ctx context.Context, counts map[string]int) error {
-	asserted, err := s.subjects(ctx, schema.PredNegated, quad.Bool(false))
-	if err != nil || len(asserted) == 0 {
-		return err
+func (r *reader) countByRoot(v *vocab, asserted []node, counts map[string]int) error {
+	if len(asserted) == 0 {
+		return nil
 	}
-	codes, err := s.subjects(ctx, schema.PredType, schema.ClassCAMEO)
+	isAsserted := make(map[node]bool, len(asserted))
+	for _, n := range asserted {
+		isAsserted[n] = true
+	}
+	codes, err := r.subjectsOf(v.typ, v.cameoClass)
 	if err != nil {
 		return err
 	}
-	for _, c := range codes {
-		name, err := s.qs.NameOf(c)
-		if err != nil {
-			return err
-		}
-		iri, ok := name.(quad.IRI)
+	names, err := r.values(codes)
+	if err != nil {
+		return err
+	}
+	for i, c := range codes {
+		iri, ok := names[i].(quad.IRI)
 		if !ok {
 			continue
 		}
-		events, err := s.subjects(ctx, schema.PredRoot, iri)
+		events, err := r.subjectsOf(v.root, c)
 		if err != nil {
 			return err
 		}
-		n := countIn(events, asserted)
+		n := 0
+		for _, e := range events {
+			if isAsserted[e] {
+				n++
+			}
+		}
 		if n > 0 {
 			counts[strings.TrimPrefix(schema.IDOfIRI(iri), "cameo/")] = n
 		}
 	}
 	return nil
-}
-
-func countIn(set, in map[any]cgraph.Ref) int {
-	n := 0
-	for k := range set {
-		if _, ok := in[k]; ok {
-			n++
-		}
-	}
-	return n
 }

@@ -56,9 +56,10 @@ type Options struct {
 // methods are safe for concurrent use. Writes are serialised, and a write
 // commits only between queries, so every query sees whole articles.
 type Store struct {
-	path     string
+	path     string // the directory, or the database's address without password
 	readOnly bool
-	kv       *batchKV
+	kv       *batchKV // bolt
+	pg       *pgStore // PostgreSQL
 	qs       cgraph.QuadStore
 
 	mu sync.Mutex // serialises writes
@@ -79,11 +80,17 @@ type Store struct {
 }
 
 // Open opens the store at addr, creating it if it does not exist (unless
-// opt.ReadOnly). addr is a directory path, optionally written bolt://path;
-// the directory holds Cayley's bolt database, indexes.bolt.
+// opt.ReadOnly). addr is a directory path, optionally written bolt://path
+// (the directory holds Cayley's bolt database, indexes.bolt), or a
+// PostgreSQL database, postgres://user:password@host:port/dbname (with
+// libpq's parameters, such as sslmode=disable; the tables live in the
+// first schema of the search path).
 func Open(ctx context.Context, addr string, opt Options) (s *Store, err error) {
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("open store %s: %w", addr, err)
+		return nil, fmt.Errorf("open store %s: %w", redactURL(addr), err)
+	}
+	if isPostgres(addr) {
+		return openPostgres(ctx, addr, opt)
 	}
 	path, err := storePath(addr)
 	if err != nil {
@@ -110,10 +117,8 @@ func storePath(addr string) (string, error) {
 	case !hasScheme:
 		rest = addr
 	case scheme == "bolt":
-	case scheme == "postgres" || scheme == "postgresql":
-		return "", errors.New("PostgreSQL stores are not supported yet")
 	default:
-		return "", fmt.Errorf("unsupported store address scheme %q (want a directory path or bolt://path)", scheme)
+		return "", fmt.Errorf("unsupported store address scheme %q (want a directory path, bolt://path or postgres://...)", scheme)
 	}
 	if rest == "" {
 		return "", errors.New("empty store path")
@@ -150,7 +155,7 @@ func open(ctx context.Context, path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Store{path: path, readOnly: opt.ReadOnly, kv: &batchKV{KV: db}}
+	s := &Store{path: path, readOnly: opt.ReadOnly, kv: newBatchKV(db)}
 	if err := s.init(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -171,6 +176,22 @@ func (s *Store) init(ctx context.Context) error {
 		return err
 	}
 	s.qs = qs
+	return s.checkVersion(ctx)
+}
+
+// newBatchKV wraps a bolt database opened through hidalgo.
+func newBatchKV(db *hbolt.DB) *batchKV {
+	return &batchKV{KV: db, db: db.DB()}
+}
+
+// versionQuad is the store's own metadata, without a label.
+func versionQuad() quad.Quad {
+	return quad.Quad{Subject: storeNode, Predicate: predSchemaVersion, Object: quad.Int(SchemaVersion)}
+}
+
+// checkVersion refuses a store of another schema version, and writes the
+// version into a new, empty one.
+func (s *Store) checkVersion(ctx context.Context) error {
 	version, err := s.schemaVersion(ctx)
 	if err != nil {
 		return err
@@ -195,8 +216,10 @@ func (s *Store) init(ctx context.Context) error {
 	if s.readOnly {
 		return errors.New("store is empty and has no schema version")
 	}
-	v := quad.Quad{Subject: storeNode, Predicate: predSchemaVersion, Object: quad.Int(SchemaVersion)}
-	return qs.ApplyDeltas([]cgraph.Delta{{Quad: v, Action: cgraph.Add}}, cgraph.IgnoreOpts{IgnoreDup: true})
+	if s.pg != nil { // created with its version; something else wrote here
+		return errors.New("store is empty and has no schema version")
+	}
+	return s.qs.ApplyDeltas([]cgraph.Delta{{Quad: versionQuad(), Action: cgraph.Add}}, cgraph.IgnoreOpts{IgnoreDup: true})
 }
 
 // schemaVersion reads the store's schema version, 0 if it has none.
@@ -223,6 +246,9 @@ func (s *Store) schemaVersion(ctx context.Context) (int64, error) {
 
 // quadCount is the number of quads in the store.
 func (s *Store) quadCount(ctx context.Context) (int64, error) {
+	if s.pg != nil {
+		return s.pg.quadCount(ctx)
+	}
 	st, err := s.qs.Stats(ctx, false)
 	if errors.Is(err, ckv.ErrNoBucket) {
 		return 0, nil // a new store has no size yet
@@ -235,101 +261,30 @@ func (s *Store) Close() error {
 	if s.abandoned.Load() {
 		return nil // the process's exit releases the file
 	}
-	if err := s.qs.Close(); err != nil {
+	err := s.qs.Close()
+	if s.pg != nil {
+		err = errors.Join(err, s.pg.close())
+	}
+	if err != nil {
 		return fmt.Errorf("close store %s: %w", s.path, err)
 	}
 	return nil
 }
 
-// The helpers below read through Cayley's indexes: a node's quads as
-// subject come from the subject-predicate index, as object from the
-// object-predicate-subject index. Cayley's kv stores have no label index.
-
-// ref returns the store's reference to v, nil if v is in no quad.
-func (s *Store) ref(v quad.Value) (cgraph.Ref, error) {
-	return s.qs.ValueOf(v)
-}
-
-func sameRef(a, b cgraph.Ref) bool {
-	return a != nil && b != nil && a.Key() == b.Key()
-}
-
-// scan calls fn with every quad whose dir is node.
-func (s *Store) scan(ctx context.Context, dir quad.Direction, node cgraph.Ref, fn func(q cgraph.Ref) error) error {
-	if node == nil {
-		return nil
-	}
-	it := s.qs.QuadIterator(dir, node).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := fn(it.Result()); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
-}
-
-// dirRef returns the reference to a quad's value in one direction.
-func (s *Store) dirRef(q cgraph.Ref, dir quad.Direction) (cgraph.Ref, error) {
-	return s.qs.QuadDirection(q, dir)
-}
-
 // objects returns the objects of the quads <subj> <pred> ?, any label.
 func (s *Store) objects(ctx context.Context, subj, pred quad.Value) ([]quad.Value, error) {
-	sr, err := s.ref(subj)
-	if err != nil || sr == nil {
+	r, err := s.newReader(ctx)
+	if err != nil {
 		return nil, err
 	}
-	pr, err := s.ref(pred)
-	if err != nil || pr == nil {
+	defer r.close()
+	ids, err := r.idsOf(subj, pred)
+	if err != nil {
 		return nil, err
 	}
-	var out []quad.Value
-	err = s.scan(ctx, quad.Subject, sr, func(q cgraph.Ref) error {
-		p, err := s.dirRef(q, quad.Predicate)
-		if err != nil || !sameRef(p, pr) {
-			return err
-		}
-		o, err := s.dirRef(q, quad.Object)
-		if err != nil {
-			return err
-		}
-		v, err := s.qs.NameOf(o)
-		if err != nil {
-			return err
-		}
-		out = append(out, v)
-		return nil
-	})
-	return out, err
-}
-
-// subjects returns the distinct subjects of the quads ? <pred> <obj>, any
-// label, keyed by their reference's Key.
-func (s *Store) subjects(ctx context.Context, pred, obj quad.Value) (map[any]cgraph.Ref, error) {
-	out := make(map[any]cgraph.Ref)
-	or, err := s.ref(obj)
-	if err != nil || or == nil {
-		return out, err
+	ns, err := r.objects(ids[0], ids[1])
+	if err != nil {
+		return nil, err
 	}
-	pr, err := s.ref(pred)
-	if err != nil || pr == nil {
-		return out, err
-	}
-	err = s.scan(ctx, quad.Object, or, func(q cgraph.Ref) error {
-		p, err := s.dirRef(q, quad.Predicate)
-		if err != nil || !sameRef(p, pr) {
-			return err
-		}
-		sub, err := s.dirRef(q, quad.Subject)
-		if err != nil {
-			return err
-		}
-		out[sub.Key()] = sub
-		return nil
-	})
-	return out, err
+	return r.values(ns)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/diplograph/diplograph/schema"
@@ -46,105 +45,14 @@ type WriteReport struct {
 // is written onto that event node, as another report of it, so a
 // happening many articles report is one event.
 func (s *Store) Write(ctx context.Context, r schema.Result) (WriteReport, error) {
-	rep, err := s.write(ctx, r)
+	w := s.NewWriter()
+	w.MaxBatch = 1
+	defer w.Close()
+	rep, err := w.Write(ctx, r)
 	if err != nil {
-		return rep, fmt.Errorf("write article %q to %s: %w", r.Document.ID, s.path, err)
+		return rep, err
 	}
-	return rep, nil
-}
-
-func (s *Store) write(ctx context.Context, r schema.Result) (WriteReport, error) {
-	if s.readOnly {
-		return WriteReport{}, errors.New("store is open read-only")
-	}
-	if r.Document.ID == "" {
-		return WriteReport{}, errors.New("document has no ID")
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.broken != nil {
-		return WriteReport{}, fmt.Errorf("an earlier write failed, reopen the store: %w", s.broken)
-	}
-	if err := ctx.Err(); err != nil {
-		return WriteReport{}, err
-	}
-	label := schema.ArticleIRI(r.Document.ID)
-	lref, err := s.ref(label)
-	if err != nil {
-		return WriteReport{}, err
-	}
-	rep := WriteReport{Status: StatusNew}
-	var old []quad.Quad
-	if lref != nil {
-		same, err := s.hasSHA(ctx, lref, r.Document.SHA256)
-		if err != nil {
-			return WriteReport{}, err
-		}
-		if same {
-			return WriteReport{Status: StatusUnchanged}, nil
-		}
-		if old, err = s.articleQuads(ctx, lref); err != nil {
-			return WriteReport{}, fmt.Errorf("read stored version: %w", err)
-		}
-		if len(old) > 0 {
-			rep.Status = StatusReplaced
-		}
-	}
-	// The reader's transaction must end before apply writes.
-	rd, err := s.newReader(ctx)
-	if err != nil {
-		return WriteReport{}, err
-	}
-	events, err := assignEvents(r, rd.storedHappenings(label))
-	if cerr := rd.close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return WriteReport{}, fmt.Errorf("match events with stored ones: %w", err)
-	}
-	add, del := diffQuads(old, quadsWith(r, events))
-	if len(add) == 0 && len(del) == 0 {
-		return WriteReport{Status: StatusUnchanged}, nil
-	}
-	if err := ctx.Err(); err != nil {
-		return WriteReport{}, err
-	}
-	if err := s.apply(ctx, add, del); err != nil {
-		return WriteReport{}, err
-	}
-	rep.Added, rep.Removed = len(add), len(del)
-	return rep, nil
-}
-
-// apply adds and deletes quads in one bolt transaction (see batchKV for
-// why these are two ApplyDeltas calls).
-func (s *Store) apply(ctx context.Context, add, del []quad.Quad) error {
-	deltas := func(qs []quad.Quad, a cgraph.Procedure) []cgraph.Delta {
-		out := make([]cgraph.Delta, len(qs))
-		for i, q := range qs {
-			out[i] = cgraph.Delta{Quad: q, Action: a}
-		}
-		return out
-	}
-	s.commit.Lock()
-	defer s.commit.Unlock()
-	err := s.kv.batch(ctx, func() error {
-		if len(add) > 0 {
-			if err := s.qs.ApplyDeltas(deltas(add, cgraph.Add), cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
-				return fmt.Errorf("add %d quads: %w", len(add), err)
-			}
-		}
-		if len(del) > 0 {
-			if err := s.qs.ApplyDeltas(deltas(del, cgraph.Delete), cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
-				return fmt.Errorf("delete %d quads: %w", len(del), err)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		s.broken = err
-	}
-	return err
+	return rep, w.Flush()
 }
 
 // diffQuads returns the quads of next not in prev and those of prev not in
@@ -185,49 +93,49 @@ func (s *Store) HasArticle(ctx context.Context, doc schema.Document) (bool, erro
 func (s *Store) hasArticle(ctx context.Context, doc schema.Document) (bool, error) {
 	s.commit.RLock()
 	defer s.commit.RUnlock()
-	label := schema.ArticleIRI(doc.ID)
-	lref, err := s.ref(label)
-	if err != nil || lref == nil {
+	r, err := s.newReader(ctx)
+	if err != nil {
+		return false, err
+	}
+	ok, err := r.hasArticle(doc)
+	return ok, errors.Join(err, r.close())
+}
+
+func (r *reader) hasArticle(doc schema.Document) (bool, error) {
+	lref, err := r.id(schema.ArticleIRI(doc.ID))
+	if err != nil || lref == 0 {
 		return false, err
 	}
 	if doc.SHA256 != "" {
-		return s.hasSHA(ctx, lref, doc.SHA256)
+		return r.hasSHA(lref, doc.SHA256)
 	}
 	found := false
-	err = s.scan(ctx, quad.Subject, lref, func(q cgraph.Ref) error {
-		l, err := s.dirRef(q, quad.Label)
-		found = found || sameRef(l, lref)
-		return err
+	err = r.outAll(lref, nil, func(l link) error {
+		if l.l == lref {
+			found = true
+			return errStop
+		}
+		return nil
 	})
 	return found, err
 }
 
 // hasSHA reports whether the article node lref carries the quad
 // <article> <dg:sha256> "sha" labelled with itself.
-func (s *Store) hasSHA(ctx context.Context, lref cgraph.Ref, sha string) (bool, error) {
+func (r *reader) hasSHA(lref node, sha string) (bool, error) {
 	if sha == "" {
 		return false, nil
 	}
-	pref, err := s.ref(schema.PredSHA256)
-	if err != nil || pref == nil {
-		return false, err
-	}
-	oref, err := s.ref(quad.String(sha))
-	if err != nil || oref == nil {
+	ids, err := r.idsOf(schema.PredSHA256, quad.String(sha))
+	if err != nil || ids[0] == 0 || ids[1] == 0 {
 		return false, err
 	}
 	found := false
-	err = s.scan(ctx, quad.Subject, lref, func(q cgraph.Ref) error {
-		for _, want := range []struct {
-			dir quad.Direction
-			ref cgraph.Ref
-		}{{quad.Predicate, pref}, {quad.Object, oref}, {quad.Label, lref}} {
-			r, err := s.dirRef(q, want.dir)
-			if err != nil || !sameRef(r, want.ref) {
-				return err
-			}
+	err = r.out(lref, ids[0], func(l link) error {
+		if l.o == ids[1] && l.l == lref {
+			found = true
+			return errStop
 		}
-		found = true
 		return nil
 	})
 	return found, err
@@ -235,63 +143,103 @@ func (s *Store) hasSHA(ctx context.Context, lref cgraph.Ref, sha string) (bool, 
 
 // articleQuads returns every stored quad labelled with the article lref.
 //
-// Cayley's kv stores have no label index, so instead of scanning the whole
-// store this walks the article's own quads: it starts from the article
-// node and the nodes pointing at it (its events, by dg:reportedIn), reads
-// each node's quads as subject through the subject index, keeps those
-// labelled with the article and follows their IRI objects (actors, roles,
-// countries, CAMEO codes, relation targets). Every subject Quads writes is
+// Neither Cayley's kv stores nor its SQL tables have a label index, so
+// instead of scanning the whole store this walks the article's own quads:
+// it starts from the article node and the nodes pointing at it (its
+// events, by dg:reportedIn), reads each node's quads as subject through
+// the subject index, keeps those labelled with the article and follows
+// their IRI objects (actors, roles, countries, CAMEO codes, relation
+// targets), a level of nodes at a time. Every subject Quads writes is
 // reachable this way.
-func (s *Store) articleQuads(ctx context.Context, lref cgraph.Ref) ([]quad.Quad, error) {
-	seen := map[any]bool{lref.Key(): true}
-	queue := []cgraph.Ref{lref}
-	push := func(n cgraph.Ref) {
-		if n != nil && !seen[n.Key()] {
-			seen[n.Key()] = true
-			queue = append(queue, n)
+func (r *reader) articleQuads(lref node) ([]quad.Quad, error) {
+	seen := map[node]bool{lref: true}
+	level := []node{lref}
+	err := r.labelledIn(lref, lref, func(l link) error {
+		if !seen[l.s] {
+			seen[l.s] = true
+			level = append(level, l.s)
 		}
-	}
-	labelled := func(q cgraph.Ref) (bool, error) {
-		l, err := s.dirRef(q, quad.Label)
-		return sameRef(l, lref), err
-	}
-	err := s.scan(ctx, quad.Object, lref, func(q cgraph.Ref) error {
-		ok, err := labelled(q)
-		if err != nil || !ok {
-			return err
-		}
-		sub, err := s.dirRef(q, quad.Subject)
-		push(sub)
-		return err
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out []quad.Quad
-	for len(queue) > 0 {
-		node := queue[0]
-		queue = queue[1:]
-		err := s.scan(ctx, quad.Subject, node, func(q cgraph.Ref) error {
-			ok, err := labelled(q)
-			if err != nil || !ok {
-				return err
-			}
-			v, err := s.qs.Quad(q)
-			if err != nil {
-				return err
-			}
-			out = append(out, v)
-			switch v.Object.(type) {
-			case quad.IRI, quad.BNode:
-				o, err := s.dirRef(q, quad.Object)
-				push(o)
-				return err
+	var links []link
+	for len(level) > 0 {
+		var objects []node
+		err := r.labelledOut(level, lref, func(l link) error {
+			links = append(links, l)
+			if !seen[l.o] {
+				objects = append(objects, l.o)
 			}
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
+		vals, err := r.values(objects)
+		if err != nil {
+			return nil, err
+		}
+		level = level[:0:0]
+		for i, o := range objects {
+			switch vals[i].(type) {
+			case quad.IRI, quad.BNode:
+				if !seen[o] {
+					seen[o] = true
+					level = append(level, o)
+				}
+			}
+		}
+	}
+	var ns []node
+	for _, l := range links {
+		ns = append(ns, l.s, l.p, l.o)
+	}
+	vals, err := r.values(ns)
+	if err != nil {
+		return nil, err
+	}
+	label, err := r.value(lref)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]quad.Quad, len(links))
+	for i := range links {
+		out[i] = quad.Quad{Subject: vals[3*i], Predicate: vals[3*i+1], Object: vals[3*i+2], Label: label}
 	}
 	return out, nil
+}
+
+// labelledOut calls fn with the quads labelled l whose subject is one of
+// nodes.
+func (r *reader) labelledOut(nodes []node, l node, fn func(link) error) error {
+	if r.pg != nil {
+		return stopped(r.pg.scan(r.ctx, pgSP, nodes, 0, l, fn))
+	}
+	for _, n := range nodes {
+		err := r.outAll(n, nil, func(lk link) error {
+			if lk.l != l {
+				return nil
+			}
+			return fn(lk)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// labelledIn calls fn with the quads labelled l whose object is o.
+func (r *reader) labelledIn(o, l node, fn func(link) error) error {
+	if r.pg != nil {
+		return stopped(r.pg.scan(r.ctx, pgOP, []node{o}, 0, l, fn))
+	}
+	return r.inAll(o, func(lk link) error {
+		if lk.l != l {
+			return nil
+		}
+		return fn(lk)
+	})
 }

@@ -53,8 +53,8 @@ var (
 	PredSHA256    = quad.IRI("dg:sha256")
 	PredSource    = quad.IRI("dg:sourcePath")
 	PredDocID     = quad.IRI("dg:documentId")
-	PredDateline  = quad.IRI("dg:dateline") // article -> place
-	PredMentions  = quad.IRI("dg:mentions") // article -> actor
+	PredDateline  = quad.IRI("dg:dateline")   // article -> place
+	PredMentions  = quad.IRI("dg:mentions")   // article -> actor
 	PredAuthor    = quad.IRI("schema:author") // article -> byline name (a literal: metadata, not an actor)
 	PredAgency    = quad.IRI("dg:agency")     // article -> dateline agency ("AP")
 
@@ -79,8 +79,9 @@ var (
 	// An event node is one happening; each article's account of it is a
 	// report node with the evidence.
 	PredReport = quad.IRI("dg:report") // event -> report node
-	// PredMatchKey is "ROOT PARTICIPANT..." (CAMEO root and sorted actor
-	// IDs) on asserted dated events: Write finds the stored events that
+	// PredMatchKey is "ROOT PARTICIPANT... YYYY-MM" (CAMEO root, sorted
+	// actor IDs and a month of the event's date; one per month the date
+	// spans) on asserted dated events: Write finds the stored events that
 	// may be the same happening through it.
 	PredMatchKey = quad.IRI("dg:matchKey")
 

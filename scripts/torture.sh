@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$HOME/go/bin:$PATH"
 
 KILLS=${KILLS:-20}      # kill -9 trials
-COPIES=${COPIES:-150}   # copies of each sample article in the kill corpus
+COPIES=${COPIES:-400}   # copies of each sample article in the kill corpus
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/diplograph-torture.XXXXXX")
 chmod 755 "$work" # the unreadable-file case runs as nobody

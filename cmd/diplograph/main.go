@@ -34,6 +34,8 @@ type ioStreams struct {
 	ErrOut io.Writer
 	// IsTerminal reports whether Out is a terminal (for human output).
 	IsTerminal bool
+	// ErrIsTerminal reports whether ErrOut is a terminal (for progress bars).
+	ErrIsTerminal bool
 }
 
 // usageError marks an error as the user's invocation being wrong.
@@ -53,7 +55,8 @@ func (e partialError) Error() string { return fmt.Sprintf("%d input(s) failed", 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	streams := &ioStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: isTerminal(os.Stdout)}
+	streams := &ioStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: isTerminal(os.Stdout),
+		ErrIsTerminal: isTerminal(os.Stderr)}
 	os.Exit(run(ctx, os.Args[1:], streams))
 }
 
