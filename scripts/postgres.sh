@@ -76,7 +76,7 @@ pg_down() {
       kill -0 "$PG_PID" 2>/dev/null || break
       sleep 0.1
     done
-    kill -9 "$PG_PID" 2>/dev/null
+    kill -9 "$PG_PID" 2>/dev/null || true
   fi
   PG_PID=
   if [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR" ]; then
