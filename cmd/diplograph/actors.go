@@ -63,7 +63,7 @@ JSON, one object per line.`,
 			return actorsRun(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path`")
+	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().StringVar(&opts.Kind, "kind", "", "only actors of this `kind`: person, organization, country or place")
 	cmd.Flags().StringVar(&opts.Country, "country", "", "only actors of the country with this `ISO3` code (IGO: international bodies)")
 	cmd.Flags().StringVar(&opts.Search, "search", "", "only actors whose name or an alias contains `TEXT` (any case, accents optional)")

@@ -41,7 +41,7 @@ with problems is best rebuilt by ingesting the articles into a new one.`,
 			return checkRun(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path`")
+	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	return cmd
 }

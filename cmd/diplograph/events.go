@@ -73,7 +73,7 @@ JSON, one object per line.`,
 			return eventsRun(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path`")
+	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().StringVar(&opts.Actor, "actor", "", "only events `NAME` takes part in")
 	cmd.Flags().StringVar(&opts.Between, "between", "", "only events between `NAME` and the actor of --and, on opposite sides")
 	cmd.Flags().StringVar(&opts.And, "and", "", "the other actor of --between (`NAME`)")

@@ -138,7 +138,7 @@ Output goes to --out FILE, or to standard output.`,
 			return exportRun(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path`")
+	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().StringVar(&opts.Format, "format", "", "`FORMAT`: "+strings.Join(exportFormats, ", "))
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to `FILE` (a folder for neo4j) instead of standard output")
 	cmd.Flags().StringVar(&opts.Graph, "graph", string(graph.ActorNetwork), "`shape`: actors (actors as nodes, weighted edges) or events (actors and events as nodes)")

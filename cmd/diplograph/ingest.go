@@ -108,7 +108,7 @@ ingest at once; the articles written before stay whole.`,
 			return ingestRun(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path` (a folder) or postgres:// URL")
+	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().IntVar(&opts.Workers, "workers", runtime.NumCPU(), "extract `N` articles at once")
 	cmd.Flags().IntVar(&opts.Batch, "batch", graph.DefaultBatch, "commit up to `N` articles per transaction")
 	cmd.Flags().StringVar(&opts.Published, "published", "", "publication date `YYYY-MM-DD` for articles that do not give one")

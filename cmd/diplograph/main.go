@@ -143,3 +143,8 @@ func minArgs(n int) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// addDBFlag adds --db, the store every command but extract reads or writes.
+func addDBFlag(cmd *cobra.Command, db *string) {
+	cmd.Flags().StringVar(db, "db", defaultDB, "graph store: a bolt `path` (a folder) or a postgres:// URL")
+}

@@ -72,7 +72,7 @@ step that writes.`,
 			return queryRun(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path`")
+	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().IntVar(&opts.Limit, "limit", 100, "print at most `N` results (0: all)")
 	cmd.Flags().DurationVar(&opts.Timeout, "timeout", 30*time.Second, "stop the query after `D` (90s, 5m; 0: never)")
 	cmd.Flags().StringVar(&opts.File, "file", "", "read the query from `F.js`")

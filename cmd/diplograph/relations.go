@@ -71,7 +71,7 @@ JSON, one object per line.`,
 			return relationsRun(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path`")
+	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().IntVar(&opts.Depth, "depth", 1, "1: direct relations; 2: also the counterparts' relations")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "only events on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	cmd.Flags().StringVar(&opts.Until, "until", "", "only events on or before `DATE`")

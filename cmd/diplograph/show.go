@@ -65,7 +65,7 @@ Without --format, a terminal gets text and a pipe or file gets one JSON object.`
 			return showRun(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path`")
+	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().IntVar(&opts.Events, "events", 20, "list at most `N` of an actor's events (0: all)")
 	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: text or json; default text on a terminal, json otherwise")
 	return cmd

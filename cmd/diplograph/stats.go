@@ -38,7 +38,7 @@ func newCmdStats(streams *ioStreams, runF func(*cobra.Command, *statsOptions) er
 			return statsRun(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path`")
+	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	return cmd
 }

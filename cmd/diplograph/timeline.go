@@ -62,7 +62,7 @@ JSON, one object per line.`,
 			return timelineRun(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.DB, "db", defaultDB, "graph store `path`")
+	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().StringVar(&opts.Since, "since", "", "only events on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	cmd.Flags().StringVar(&opts.Until, "until", "", "only events on or before `DATE`")
 	cmd.Flags().StringVar(&opts.Type, "type", "", "only events of this CAMEO root or code (`CODE`)")
