@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 )
@@ -43,6 +45,7 @@ var storeTests = []struct {
 	{"MergeOrderIndependent", TestMergeOrderIndependent},
 	{"MergeReplaceKeepsOtherReports", TestMergeReplaceKeepsOtherReports},
 	{"MergeWithinArticle", TestMergeWithinArticle},
+	{"StoredHappeningsAgree", TestStoredHappeningsAgree},
 	{"QuadsMatchWrite", TestQuadsMatchWrite},
 	{"CheckSoundStore", TestCheckSoundStore},
 	{"CheckGoldenExtractions", TestCheckGoldenExtractions},
@@ -137,5 +140,78 @@ func testReopen(t *testing.T) {
 			t.Errorf("reopen %+v: Write = %+v, %v", opt, rep, err)
 		}
 		s.Close()
+	}
+}
+
+// TestPostgresSchema: a new PostgreSQL store has Cayley's tables with the
+// leaner indexes and no foreign keys (see pgLeanerIndexes); one Cayley
+// made keeps its foreign keys, and the writer inserts nodes first there.
+func TestPostgresSchema(t *testing.T) {
+	addr := os.Getenv(pgEnv)
+	if addr == "" {
+		t.Skipf("set %s to test the PostgreSQL schema", pgEnv)
+	}
+	store := newPGSchema(t, addr)
+	s, err := Open(context.Background(), store, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var indexes []string
+	rows, err := s.pg.db.Query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'quads' AND schemaname = current_schema() ORDER BY indexname`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var def string
+		if err := rows.Scan(&def); err != nil {
+			t.Fatal(err)
+		}
+		_, cols, _ := strings.Cut(def, " USING btree ")
+		indexes = append(indexes, cols)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"(object_hash, predicate_hash)",
+		"(predicate_hash, object_hash)",
+		"(horizon)",
+		"(subject_hash, predicate_hash, object_hash) WHERE (label_hash IS NULL)",
+		"(subject_hash, predicate_hash, object_hash, label_hash)",
+	}
+	if !slices.Equal(indexes, want) {
+		t.Errorf("indexes on quads:\n%s\nwant\n%s", strings.Join(indexes, "\n"), strings.Join(want, "\n"))
+	}
+	if s.pg.foreignKeys {
+		t.Error("the quads table has foreign keys")
+	}
+
+	// Cayley's foreign keys back: batches still write.
+	for _, d := range []string{"subject", "predicate", "object", "label"} {
+		if _, err := s.pg.db.Exec(`ALTER TABLE quads ADD CONSTRAINT ` + d + `_hash_fk FOREIGN KEY (` + d + `_hash) REFERENCES nodes (hash)`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if s, err = Open(context.Background(), store, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !s.pg.foreignKeys {
+		t.Error("foreign keys not seen")
+	}
+	w := s.NewWriter()
+	defer w.Close()
+	for _, r := range writerInput(t) {
+		if _, err := w.Write(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if rep := checkStore(t, s); len(rep.Problems) > 0 {
+		t.Errorf("check: %v", rep.Problems)
 	}
 }

@@ -80,7 +80,10 @@ func BenchmarkQuads(b *testing.B) {
 // BenchmarkWriter measures the batched writer that ingest uses, without
 // extraction, and reports quads/s: on bolt, and on PostgreSQL when
 // DIPLOGRAPH_TEST_POSTGRES names a server (Cayley's own postgres writer,
-// a statement per quad, does about 4,200 quads/s here).
+// a statement per quad, does about 4,200 quads/s here). It is the hard
+// case for merging events: every article reports the same few
+// happenings, so each one's reports are read against all earlier ones.
+// scripts/bench.sh measures a varied corpus.
 //
 //	DIPLOGRAPH_TEST_POSTGRES=$PG_URL go test ./graph -run '^$' -bench Writer -benchtime 2000x
 func BenchmarkWriter(b *testing.B) {

@@ -274,7 +274,46 @@ func sortHappenings(hs []*happening) {
 // articles other than label report, with their dates and places as those
 // articles give them. The article's own reports are left out: it is being
 // replaced, and where it alone held a node, that node is its to rename.
-func (r *reader) storedHappenings(label quad.IRI) storedHappenings {
+//
+// On PostgreSQL the happenings of every month key res can ask for are
+// read at once, in one query: read one by one, the round trips would cost
+// more than the reading. A reader beside a write batch adds the reports
+// the batch wrote (see sqlBatch).
+func (r *reader) storedHappenings(label quad.IRI, res schema.Result) (storedHappenings, error) {
+	if r.pg == nil {
+		return r.happeningsOf(label), nil
+	}
+	byKey, err := r.pg.happenings(label, monthKeys(res), r.pg.exclude)
+	if err != nil {
+		return nil, err
+	}
+	batch := r.pg.batch
+	return func(mk string) ([]*happening, error) { return batch.happenings(mk, label, byKey[mk]), nil }, nil
+}
+
+// monthKeys lists the month keys (see monthKey) of res's events that may
+// join stored happenings.
+func monthKeys(res schema.Result) []string {
+	var out []string
+	seen := make(map[string]bool)
+	for _, ev := range res.Events {
+		if ev.ID == "" || !mergeable(ev) {
+			continue
+		}
+		key := matchKey(ev)
+		start, end, _ := dateRange(ev.Date)
+		for _, m := range months(start, end) {
+			if mk := monthKey(key, m); !seen[mk] {
+				seen[mk] = true
+				out = append(out, mk)
+			}
+		}
+	}
+	return out
+}
+
+// happeningsOf reads the happenings of one month key at a time.
+func (r *reader) happeningsOf(label quad.IRI) storedHappenings {
 	return func(mk string) ([]*happening, error) {
 		ids, err := r.idsOf(quad.String(mk), schema.PredMatchKey, label,
 			schema.PredDateStart, schema.PredDateEnd, schema.PredPlace, schema.PredCountryCode)

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -307,4 +308,60 @@ func TestAssignEventsJoinsAcrossMonths(t *testing.T) {
 	if got["b-1"] != "dg:event/stored" || got["b-2"] != "dg:event/stored" {
 		t.Errorf("events assigned %v, want both on dg:event/stored", got)
 	}
+}
+
+// The happenings a report may join read the same whichever way they are
+// read: a key at a time, or (on PostgreSQL) all keys in one query; both
+// leave out the article's own reports.
+func TestStoredHappeningsAgree(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	writeAll(t, s, "riyadh", "istanbul", "ankara", "crimea")
+	found := 0
+	for _, name := range []string{"riyadh", "riyadh-revised", "istanbul", "ankara", "crimea"} {
+		res := loadFixture(t, name)
+		label := schema.ArticleIRI(res.Document.ID)
+		r, err := s.newReader(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byKey, err := r.storedHappenings(label, res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one := r.happeningsOf(label)
+		for _, mk := range monthKeys(res) {
+			want, err := one(mk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := byKey(mk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := happeningsString(got), happeningsString(want); g != w {
+				t.Errorf("%s, %q: read at once %s, a key at a time %s", name, mk, g, w)
+			}
+			found += len(want)
+		}
+		r.close()
+	}
+	if found == 0 {
+		t.Error("no stored happening found: the fixtures no longer share events")
+	}
+}
+
+// happeningsString prints happenings sorted by IRI, their places sorted.
+func happeningsString(hs []*happening) string {
+	var out []string
+	for _, h := range hs {
+		var places []string
+		for _, p := range h.places {
+			places = append(places, string(p.iri)+"@"+p.country)
+		}
+		slices.Sort(places)
+		out = append(out, fmt.Sprintf("%s %s..%s %v", h.iri, h.start, h.end, places))
+	}
+	slices.Sort(out)
+	return fmt.Sprint(out)
 }

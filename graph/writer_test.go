@@ -21,45 +21,74 @@ func writerInput(t testing.TB) []schema.Result {
 }
 
 // TestWriterBatch: articles written in one batch end as they would one
-// transaction each, with the same reports.
+// transaction each, with the same reports. On PostgreSQL the batch reads
+// the store as it was before the batch plus what the batch wrote (see
+// sqlBatch): the cases give it events reported earlier in the batch,
+// articles written twice, and articles stored before the batch that the
+// batch replaces while others report the same events.
 func TestWriterBatch(t *testing.T) {
-	ctx := context.Background()
-	in := writerInput(t)
-	one, _ := openTemp(t)
-	var want []WriteReport
-	for _, r := range in {
-		rep, err := one.Write(ctx, r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want = append(want, rep)
+	ist := loadFixture(t, "istanbul")
+	ist.Document.SHA256 = "changed"
+	ist.Events = ist.Events[:len(ist.Events)-1]
+	cases := []struct {
+		name    string
+		stored  []schema.Result // committed before the batch
+		batch   []schema.Result
+		pending int
+	}{
+		{"fresh", nil, writerInput(t), 7}, // the repeated one is unchanged
+		{"replacing stored ones", []schema.Result{loadFixture(t, "riyadh"), loadFixture(t, "istanbul")},
+			[]schema.Result{loadFixture(t, "riyadh-revised"), loadFixture(t, "ankara"), renamed(loadFixture(t, "riyadh"), 4), ist,
+				renamed(loadFixture(t, "istanbul"), 5), loadFixture(t, "riyadh")}, 6},
 	}
-	batched, _ := openTemp(t)
-	w := batched.NewWriter()
-	w.MaxBatch = 100
-	var got []WriteReport
-	for _, r := range in {
-		rep, err := w.Write(ctx, r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, rep)
-	}
-	if w.Pending() != 7 {
-		t.Errorf("pending %d articles, want 7 (the repeated one is unchanged)", w.Pending())
-	}
-	if st, _ := batched.Stats(ctx); st.Articles != 0 {
-		t.Errorf("before Flush the store shows %d articles", st.Articles)
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("batched reports %+v\nwant %+v", got, want)
-	}
-	sameSet(t, "quads", asSet(allQuads(t, batched)), asSet(allQuads(t, one)))
-	if rep := checkStore(t, batched); len(rep.Problems) > 0 {
-		t.Errorf("check: %v", rep.Problems)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			one, _ := openTemp(t)
+			batched, _ := openTemp(t)
+			for _, r := range tc.stored {
+				for _, s := range []*Store{one, batched} {
+					if _, err := s.Write(ctx, r); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			before, _ := batched.Stats(ctx)
+			var want []WriteReport
+			for _, r := range tc.batch {
+				rep, err := one.Write(ctx, r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, rep)
+			}
+			w := batched.NewWriter()
+			w.MaxBatch = 100
+			var got []WriteReport
+			for _, r := range tc.batch {
+				rep, err := w.Write(ctx, r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, rep)
+			}
+			if w.Pending() != tc.pending {
+				t.Errorf("pending %d articles, want %d", w.Pending(), tc.pending)
+			}
+			if st, _ := batched.Stats(ctx); !reflect.DeepEqual(st, before) {
+				t.Errorf("before Flush the store shows %+v, want %+v", st, before)
+			}
+			if err := w.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("batched reports %+v\nwant %+v", got, want)
+			}
+			sameSet(t, "quads", asSet(allQuads(t, batched)), asSet(allQuads(t, one)))
+			if rep := checkStore(t, batched); len(rep.Problems) > 0 {
+				t.Errorf("check: %v", rep.Problems)
+			}
+		})
 	}
 }
 

@@ -7,6 +7,9 @@
 #   pg_createdb NAME # creates another database; prints its URL
 #   pg_down          # stops the server by its pid and removes the folder
 #
+# The server gets the settings the README recommends for ingesting
+# (shared_buffers=1GB, max_wal_size=4GB, checkpoint_timeout=30min);
+# PG_SETTINGS=default starts it with PostgreSQL's own.
 # The server runs as the postgres user (initdb refuses root), with
 # Debian's postgresql package, installed with apt-get if missing.
 # Callers should `trap pg_down EXIT` so that a failure stops it too.
@@ -51,9 +54,13 @@ pg_up() {
     return 1
   fi
   # Only a socket in the folder: no port to collide with. fsync stays on:
-  # the benchmarks measure what a real server does.
+  # the benchmarks measure what a real server does. The memory and
+  # checkpoint settings are those the README recommends for ingesting
+  # (PG_SETTINGS=default keeps the server's own).
+  local settings=(-c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=30min)
+  [ "${PG_SETTINGS:-}" = default ] && settings=()
   if ! "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -k $PG_DIR -c max_connections=50" start >/dev/null; then
+    -o "-c listen_addresses='' -k $PG_DIR -c max_connections=50 ${settings[*]}" start >/dev/null; then
     echo "postgres.sh: the server did not start:" >&2
     tail -n 5 "$PG_DIR/server.log" >&2
     return 1

@@ -215,7 +215,7 @@ func writeIngestSummary(w io.Writer, sum *ingestSummary, elapsed time.Duration, 
 		float64(sum.New+sum.Replaced+sum.Unchanged+sum.Failed)/secs, float64(sum.Sentences)/secs,
 		float64(sum.Added+sum.Removed)/secs, workers)
 	if rss := peakRSS(); rss > 0 {
-		fmt.Fprintf(w, "peak memory: %d MB resident\n", rss>>20)
+		fmt.Fprintf(w, "peak memory: %d MiB resident\n", rss>>20)
 	}
 	if sum.New+sum.Replaced == 0 && sum.Unchanged > 0 {
 		fmt.Fprintln(w, "nothing new to write: every article is already in the store")
