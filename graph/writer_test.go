@@ -54,24 +54,10 @@ func TestWriterBatch(t *testing.T) {
 				}
 			}
 			before, _ := batched.Stats(ctx)
-			var want []WriteReport
-			for _, r := range tc.batch {
-				rep, err := one.Write(ctx, r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want = append(want, rep)
-			}
+			want := writeEach(t, tc.batch, one.Write)
 			w := batched.NewWriter()
 			w.MaxBatch = 100
-			var got []WriteReport
-			for _, r := range tc.batch {
-				rep, err := w.Write(ctx, r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got = append(got, rep)
-			}
+			got := writeEach(t, tc.batch, w.Write)
 			if w.Pending() != tc.pending {
 				t.Errorf("pending %d articles, want %d", w.Pending(), tc.pending)
 			}
@@ -90,6 +76,20 @@ func TestWriterBatch(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeEach writes the articles in order and returns the reports.
+func writeEach(t *testing.T, rs []schema.Result, write func(context.Context, schema.Result) (WriteReport, error)) []WriteReport {
+	t.Helper()
+	var out []WriteReport
+	for _, r := range rs {
+		rep, err := write(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, rep)
+	}
+	return out
 }
 
 // TestWriterAbandoned: a batch closed without Flush leaves nothing, and
