@@ -358,37 +358,26 @@ func (r *reader) happeningsOf(label quad.IRI) storedHappenings {
 			if err != nil {
 				return nil, err
 			}
-			if len(starts) == 0 || len(ends) == 0 {
-				continue
-			}
-			h := &happening{}
 			iri, err := r.value(e)
 			if err != nil {
 				return nil, err
 			}
-			h.iri, _ = iri.(quad.IRI)
-			vs, err := r.values(starts)
-			if err != nil {
+			f := &eventFacts{}
+			f.iri, _ = iri.(quad.IRI)
+			if f.starts, err = r.texts(starts); err != nil {
 				return nil, err
 			}
-			for _, v := range vs {
-				h.start = max(h.start, str(v))
-			}
-			if vs, err = r.values(ends); err != nil {
+			if f.ends, err = r.texts(ends); err != nil {
 				return nil, err
-			}
-			h.end = str(vs[0])
-			for _, v := range vs {
-				h.end = min(h.end, str(v))
 			}
 			for _, pn := range places {
 				p, err := r.place(pn, pCode)
 				if err != nil {
 					return nil, err
 				}
-				h.join(h.start, h.end, p, true)
+				f.places = append(f.places, p)
 			}
-			if h.iri != "" {
+			if h := f.happening(); h != nil {
 				out = append(out, h)
 			}
 		}
@@ -402,9 +391,8 @@ func (r *reader) place(n, pCode node) (place, error) {
 	if err != nil {
 		return place{}, err
 	}
-	p := place{iri: quad.IRI(str(v))}
-	if p.isCountry() {
-		p.country = strings.TrimPrefix(string(p.iri), schema.Prefix+"country/")
+	iri := quad.IRI(str(v))
+	if p := newPlace(iri, ""); p.isCountry() {
 		return p, nil
 	}
 	var code node
@@ -413,9 +401,8 @@ func (r *reader) place(n, pCode node) (place, error) {
 		return errStop
 	})
 	if err != nil || code == 0 {
-		return p, err
+		return newPlace(iri, ""), err
 	}
 	c, err := r.value(code)
-	p.country = str(c)
-	return p, err
+	return newPlace(iri, str(c)), err
 }

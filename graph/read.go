@@ -190,7 +190,7 @@ func (r *reader) iri(n node) (quad.IRI, error) {
 	return iri, nil
 }
 
-// strings returns the text of several nodes, in order.
+// texts returns the text of several nodes, in order.
 func (r *reader) texts(ns []node) ([]string, error) {
 	vs, err := r.values(ns)
 	if err != nil {

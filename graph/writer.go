@@ -190,27 +190,33 @@ func (w *Writer) begin(ctx context.Context) error {
 
 // Flush commits the open batch, if any.
 func (w *Writer) Flush() error {
-	if w.b == nil {
-		return nil
+	if n, err := w.finish(true); err != nil {
+		return fmt.Errorf("commit %d articles to %s: %w", n, w.s.path, err)
 	}
-	err := w.b.commit()
-	w.end()
-	if err != nil {
-		return fmt.Errorf("commit %d articles to %s: %w", w.pending, w.s.path, err)
-	}
-	w.pending = 0
 	return nil
 }
 
 // Close abandons the open batch, if any: Flush first to keep it.
 func (w *Writer) Close() error {
-	if w.b == nil {
-		return nil
-	}
-	err := w.b.rollback()
-	w.end()
-	w.pending = 0
+	_, err := w.finish(false)
 	return err
+}
+
+// finish commits (keep) or abandons the open batch, if any, and returns
+// how many articles it held.
+func (w *Writer) finish(keep bool) (int, error) {
+	if w.b == nil {
+		return 0, nil
+	}
+	end := w.b.rollback
+	if keep {
+		end = w.b.commit
+	}
+	err := end()
+	w.end()
+	n := w.pending
+	w.pending = 0
+	return n, err
 }
 
 // abort abandons the open batch after err.

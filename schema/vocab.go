@@ -119,16 +119,6 @@ func KindClass(k Kind) quad.IRI {
 	}
 }
 
-// ClassKind is the inverse of KindClass; ok is false for non-actor classes.
-func ClassKind(c quad.IRI) (Kind, bool) {
-	for _, k := range Kinds {
-		if KindClass(k) == c {
-			return k, true
-		}
-	}
-	return "", false
-}
-
 // ActorIRI is the node IRI of an actor ID: "country/RUS" -> <dg:country/RUS>.
 func ActorIRI(id string) quad.IRI { return quad.IRI(Prefix + id) }
 
