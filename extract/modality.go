@@ -725,6 +725,10 @@ func (d *document) toEvents(cands []candidate) []schema.Event {
 			Goldstein: code.Goldstein,
 			QuadClass: code.QuadClass,
 		}
+		if !code.PLOVER.IsZero() {
+			p := code.PLOVER
+			ev.PLOVER = &p
+		}
 		switch {
 		case c.negated:
 			ev.Modality = schema.ModalityNegated

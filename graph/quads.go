@@ -201,6 +201,7 @@ func (b *quadBuilder) event(r schema.Result, ev schema.Event, e quad.IRI) {
 	b.add(e, schema.PredNegated, quad.Bool(ev.Negated))
 	b.add(e, schema.PredModality, quad.String(modality(ev)))
 	b.add(e, schema.PredGoldstein, quad.Float(ev.Goldstein))
+	b.plover(e, ev)
 	b.add(e, schema.PredReportedIn, b.label)
 	if mergeable(ev) {
 		start, end, _ := dateRange(ev.Date)
@@ -291,6 +292,23 @@ func (b *quadBuilder) cameo(code, root string, ev schema.Event) {
 	if c.QuadClass != 0 {
 		b.add(n, schema.PredQuadClass, quad.Int(c.QuadClass))
 	}
+}
+
+// plover adds the event's PLOVER type, mode and context: the extractor's,
+// or for an event that has none the CAMEO-to-PLOVER table's.
+func (b *quadBuilder) plover(e quad.IRI, ev schema.Event) {
+	p := ev.PLOVER
+	if p == nil {
+		if lp, ok := schema.LookupPLOVER(ev.CAMEO); ok {
+			p = &lp
+		}
+	}
+	if p == nil {
+		return
+	}
+	b.addString(e, schema.PredPLOVERType, p.Type)
+	b.addString(e, schema.PredPLOVERMode, p.Mode)
+	b.addString(e, schema.PredPLOVERContext, p.Context)
 }
 
 // modality is the event's stated modality, or the one its Negated flag

@@ -223,3 +223,38 @@ func TestDateRange(t *testing.T) {
 		}
 	}
 }
+
+// TestQuadsPLOVER: an event carries the extractor's PLOVER class, or the
+// table's when it has none; an appeal (02x), which PLOVER does not code,
+// carries none.
+func TestQuadsPLOVER(t *testing.T) {
+	r := schema.Result{
+		Document: schema.Document{ID: "doc"},
+		Events: []schema.Event{
+			{ID: "event/a", CAMEO: "042", Root: "04", PLOVER: &schema.PLOVER{Type: "CONSULT", Mode: "multilateral"}},
+			{ID: "event/b", CAMEO: "1663", Root: "16"},
+			{ID: "event/c", CAMEO: "020", Root: "02"},
+		},
+	}
+	got := map[string]string{}
+	for _, q := range Quads(r) {
+		if p := q.Predicate.(quad.IRI); strings.HasPrefix(string(p), "dg:plover") {
+			got[string(q.Subject.(quad.IRI))+" "+string(p)] = string(q.Object.(quad.String))
+		}
+	}
+	want := map[string]string{
+		"dg:event/a dg:ploverType":    "CONSULT",
+		"dg:event/a dg:ploverMode":    "multilateral",
+		"dg:event/b dg:ploverType":    "SANCTION",
+		"dg:event/b dg:ploverMode":    "expel",
+		"dg:event/b dg:ploverContext": "human_security",
+	}
+	if len(got) != len(want) {
+		t.Errorf("PLOVER quads = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+}

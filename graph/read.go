@@ -52,15 +52,17 @@ type Event struct {
 	End   string `json:"end,omitempty"`
 	// Code is the CAMEO code most reports give (the most specific on a
 	// tie), Codes every code reported; Label and Goldstein are Code's.
-	Code      string     `json:"code"`
-	Codes     []string   `json:"codes,omitempty"`
-	Root      string     `json:"root"`
-	Label     string     `json:"label"`
-	Goldstein float64    `json:"goldstein"`
-	Source    []ActorRef `json:"source"`
-	Target    []ActorRef `json:"target"`
-	Place     *ActorRef  `json:"place,omitempty"`
-	Modality  string     `json:"modality"`
+	Code      string   `json:"code"`
+	Codes     []string `json:"codes,omitempty"`
+	Root      string   `json:"root"`
+	Label     string   `json:"label"`
+	Goldstein float64  `json:"goldstein"`
+	// PLOVER is Code's PLOVER type, mode and context, if PLOVER codes it.
+	PLOVER   *schema.PLOVER `json:"plover,omitempty"`
+	Source   []ActorRef     `json:"source"`
+	Target   []ActorRef     `json:"target"`
+	Place    *ActorRef      `json:"place,omitempty"`
+	Modality string         `json:"modality"`
 	// Articles are the articles reporting it, Evidence the sentence of the
 	// first report (by article date).
 	Articles []ArticleRef `json:"articles"`
@@ -503,6 +505,9 @@ func (r *reader) loadEventOf(v *vocab, n node, want func(node) bool) (*Event, er
 		e.Root = codeID(roots[0])
 	} else if len(e.Code) >= 2 {
 		e.Root = e.Code[:2]
+	}
+	if p, ok := schema.LookupPLOVER(e.Code); ok {
+		e.PLOVER = &p
 	}
 	if c, ok := schema.LookupCAMEO(e.Code); ok {
 		e.Label, e.Goldstein = c.Label, c.Goldstein

@@ -118,6 +118,9 @@ type Event struct {
 	// cooperation); QuadClass its CAMEO quad class (1..4).
 	Goldstein float64 `json:"goldstein"`
 	QuadClass int     `json:"quad_class"`
+	// PLOVER is the code's PLOVER event type, mode and context; nil for
+	// codes PLOVER does not code (comments and appeals, roots 01 and 02).
+	PLOVER *PLOVER `json:"plover,omitempty"`
 }
 
 // Evidence is one more sentence that reports an event.

@@ -69,13 +69,18 @@ var (
 	PredDateEnd     = quad.IRI("dg:dateEnd")     // event -> last day "YYYY-MM-DD"
 	PredNegated     = quad.IRI("dg:negated")     // event -> true/false
 	PredModality    = quad.IRI("dg:modality")
-	PredEvidence    = quad.IRI("dg:evidence")   // event -> sentence text
-	PredSentence    = quad.IRI("dg:sentence")   // event -> sentence index
-	PredTrigger     = quad.IRI("dg:trigger")    // event -> trigger text
-	PredRule        = quad.IRI("dg:rule")       // event -> lexicon rule ID
-	PredGoldstein   = quad.IRI("dg:goldstein")  // event, code -> score
-	PredQuadClass   = quad.IRI("dg:quadClass")  // code -> 1..4
-	PredReportedIn  = quad.IRI("dg:reportedIn") // event, report -> article
+	PredEvidence    = quad.IRI("dg:evidence")  // event -> sentence text
+	PredSentence    = quad.IRI("dg:sentence")  // event -> sentence index
+	PredTrigger     = quad.IRI("dg:trigger")   // event -> trigger text
+	PredRule        = quad.IRI("dg:rule")      // event -> lexicon rule ID
+	PredGoldstein   = quad.IRI("dg:goldstein") // event, code -> score
+	PredQuadClass   = quad.IRI("dg:quadClass") // code -> 1..4
+	// The event's PLOVER event type, mode and context (literals:
+	// "CONSULT", "visit", "diplomatic"), when PLOVER codes its CAMEO code.
+	PredPLOVERType    = quad.IRI("dg:ploverType")
+	PredPLOVERMode    = quad.IRI("dg:ploverMode")
+	PredPLOVERContext = quad.IRI("dg:ploverContext")
+	PredReportedIn    = quad.IRI("dg:reportedIn") // event, report -> article
 	// An event node is one happening; each article's account of it is a
 	// report node with the evidence.
 	PredReport = quad.IRI("dg:report") // event -> report node

@@ -148,6 +148,22 @@ func codeFlag(name, value string) (string, error) {
 	return value, nil
 }
 
+// ploverText writes a PLOVER class for people: "CONSULT (mode visit,
+// context diplomatic)".
+func ploverText(p schema.PLOVER) string {
+	var more []string
+	if p.Mode != "" {
+		more = append(more, "mode "+p.Mode)
+	}
+	if p.Context != "" {
+		more = append(more, "context "+p.Context)
+	}
+	if len(more) == 0 {
+		return p.Type
+	}
+	return p.Type + " (" + strings.Join(more, ", ") + ")"
+}
+
 // lookupActor finds the actor a name means, or says why it cannot.
 func lookupActor(cmd *cobra.Command, store *graph.Store, name string) (graph.ActorRef, error) {
 	return store.LookupActor(cmd.Context(), name)

@@ -284,3 +284,37 @@ func TestActorsAndShowCommands(t *testing.T) {
 		t.Errorf("show article json: exit %d, %v\n%s", code, err, out)
 	}
 }
+
+// TestEventsPrintPLOVER: events, timeline and show give each event its
+// PLOVER type, mode and context.
+func TestEventsPrintPLOVER(t *testing.T) {
+	db := fixtureDB(t)
+	code, out, errOut := runCmd(t, "", "events", "--actor", "lavrov", "--format", "json", "--db", db)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	seen := map[string]any{}
+	for _, r := range jsonLines(t, out) {
+		seen[r["code"].(string)] = r["plover"]
+	}
+	if p, ok := seen["042"].(map[string]any); !ok || p["type"] != "CONSULT" || p["mode"] != "visit" || p["context"] != nil {
+		t.Errorf("042's plover = %v, want CONSULT, mode visit, no context", seen["042"])
+	}
+	if p, ok := seen["046"].(map[string]any); !ok || p["type"] != "CONSULT" || p["mode"] != nil || p["context"] != "diplomatic" {
+		t.Errorf("046's plover = %v, want CONSULT, context diplomatic, no mode", seen["046"])
+	}
+	code, out, _ = runCmd(t, "", "timeline", "Putin", "--db", db)
+	for _, r := range jsonLines(t, out) {
+		if p, ok := r["plover"].(map[string]any); code != exitOK || !ok || p["type"] == "" {
+			t.Errorf("timeline row without plover: %v", r)
+		}
+	}
+	code, out, _ = runCmd(t, "", "show", "event/f88db042c9d1f734", "--db", db)
+	if code != exitOK || !strings.Contains(out, `"plover":{"type":"CONSULT","context":"diplomatic"}`) {
+		t.Errorf("show event json: exit %d\n%s", code, out)
+	}
+	code, out, _ = runTerminal(t, "show", "event/f88db042c9d1f734", "--db", db)
+	if code != exitOK || !strings.Contains(out, "  plover     CONSULT (context diplomatic)\n") {
+		t.Errorf("show event text: exit %d\n%s", code, out)
+	}
+}

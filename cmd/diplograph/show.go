@@ -200,6 +200,9 @@ func writeEventText(b *strings.Builder, e *graph.Event) {
 	}
 	fmt.Fprintf(b, "  code       %s %s (root %s)\n", codes, e.Label, e.Root)
 	fmt.Fprintf(b, "  goldstein  %.1f\n", e.Goldstein)
+	if e.PLOVER != nil {
+		fmt.Fprintf(b, "  plover     %s\n", ploverText(*e.PLOVER))
+	}
 	fmt.Fprintf(b, "  source     %s\n", refs(e.Source))
 	fmt.Fprintf(b, "  target     %s\n", refs(e.Target))
 	if e.Place != nil {
