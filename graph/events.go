@@ -15,8 +15,9 @@ type EventQuery struct {
 	// Between and And keep the events with one on each side (source and
 	// target, either way round).
 	Between, And string
-	// Code keeps the events whose CAMEO root or code starts with it.
-	Code string
+	// Type keeps the events of one type (schema.ParseEventType: a CAMEO
+	// code or root, a CAMEO label, a PLOVER type); zero keeps all.
+	Type schema.EventType
 	// Place keeps the events at the place.
 	Place string
 	// Since and Until ("YYYY-MM-DD") keep the events that overlap them.
@@ -110,8 +111,8 @@ func (r *reader) events(v *vocab, q EventQuery) ([]*Event, error) {
 		cands, err = r.eventCandidates(v, c)
 	case p != 0:
 		cands, err = r.subjectsOf(v.place, p)
-	case q.Code != "":
-		root, err2 := r.id(schema.CAMEOIRI(q.Code[:min(2, len(q.Code))]))
+	case len(q.Type.Roots()) == 1: // a PLOVER type may span several roots
+		root, err2 := r.id(schema.CAMEOIRI(q.Type.Roots()[0]))
 		if err2 != nil {
 			return nil, err2
 		}
@@ -132,7 +133,7 @@ func (r *reader) events(v *vocab, q EventQuery) ([]*Event, error) {
 		switch {
 		case len(e.articles) == 0: // a CAMEO code pointing to its root
 		case !q.All && !e.Asserted():
-		case !e.overlaps(q.Since, q.Until), !e.hasCode(q.Code):
+		case !e.overlaps(q.Since, q.Until), !e.hasType(q.Type):
 		case a != 0 && !opposite(e, a, b):
 		case c != 0 && !containsNode(append(append([]node{}, e.sources...), e.targets...), c):
 		case p != 0 && e.place != p && !r.eventAt(v, e, p):

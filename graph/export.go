@@ -42,8 +42,9 @@ type NetworkQuery struct {
 	// Since and Until ("YYYY-MM-DD") keep the events that overlap them;
 	// undated events then drop out.
 	Since, Until string
-	// Code keeps the events whose CAMEO root or code starts with it.
-	Code string
+	// Type keeps the events of one type (schema.ParseEventType); zero
+	// keeps all.
+	Type schema.EventType
 	// Kind keeps the actors of one kind (and Actor, whatever its kind).
 	Kind schema.Kind
 	// MinWeight drops the actor edges with fewer happenings; an
@@ -53,7 +54,7 @@ type NetworkQuery struct {
 
 // all reports whether q selects every event.
 func (q NetworkQuery) all() bool {
-	return q.Actor == "" && q.Since == "" && q.Until == "" && q.Code == "" && q.Kind == "" && q.MinWeight <= 1
+	return q.Actor == "" && q.Since == "" && q.Until == "" && q.Type.IsZero() && q.Kind == "" && q.MinWeight <= 1
 }
 
 // Network is a graph to export: nodes sorted by ID, edges by source,
@@ -319,7 +320,7 @@ func (b *netBuilder) load(ns []node) ([]*Event, error) {
 	}
 	for i, e := range loaded {
 		q := b.q
-		if len(e.articles) == 0 || !e.Asserted() || !e.overlaps(q.Since, q.Until) || !e.hasCode(q.Code) {
+		if len(e.articles) == 0 || !e.Asserted() || !e.overlaps(q.Since, q.Until) || !e.hasType(q.Type) {
 			e = nil
 		} else if err := b.r.setID(e); err != nil {
 			return nil, err

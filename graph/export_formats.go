@@ -71,8 +71,8 @@ func (n *Network) Description() string {
 	if q.Until != "" {
 		fmt.Fprintf(&b, "; until %s", q.Until)
 	}
-	if q.Code != "" {
-		fmt.Fprintf(&b, "; CAMEO %s", q.Code)
+	if !q.Type.IsZero() {
+		fmt.Fprintf(&b, "; type %s", q.Type)
 	}
 	if q.Kind != "" {
 		fmt.Fprintf(&b, "; %s actors", q.Kind)

@@ -17,6 +17,8 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/piprate/json-gold/ld"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 // The export tests run on a store of the four graph fixtures
@@ -245,7 +247,7 @@ func TestExportFilters(t *testing.T) {
 			t.Errorf("--until 2014: edge %s until %q", e.ID, e.Last)
 		}
 	}
-	consult := network(t, s, NetworkQuery{Code: "04"})
+	consult := network(t, s, NetworkQuery{Type: schema.EventType{Code: "04"}})
 	if len(consult.Edges) == 0 {
 		t.Errorf("--type 04: no edges")
 	}

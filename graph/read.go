@@ -777,14 +777,17 @@ func (e *Event) overlaps(since, until string) bool {
 	return (since == "" || e.End >= since) && (until == "" || e.Start <= until)
 }
 
-// hasCode reports whether the event's root or one of its codes starts
-// with code ("04", "042", "0421"); an empty code matches every event.
-func (e *Event) hasCode(code string) bool {
-	if code == "" || strings.HasPrefix(e.Root, code) {
+// hasType reports whether the event is of type t: one of its codes is
+// (or, without codes, its root); the zero type matches every event.
+func (e *Event) hasType(t schema.EventType) bool {
+	if t.IsZero() {
 		return true
 	}
+	if len(e.Codes) == 0 {
+		return t.Match(e.Root)
+	}
 	for _, c := range e.Codes {
-		if strings.HasPrefix(c, code) {
+		if t.Match(c) {
 			return true
 		}
 	}

@@ -128,8 +128,8 @@ func TestRelations(t *testing.T) {
 		q    RelationQuery
 		want int
 	}{
-		{RelationQuery{Actor: "country/RUS", Code: "04"}, 4},
-		{RelationQuery{Actor: "country/RUS", Code: "043"}, 2},
+		{RelationQuery{Actor: "country/RUS", Type: schema.EventType{Code: "04"}}, 4},
+		{RelationQuery{Actor: "country/RUS", Type: schema.EventType{Code: "043"}}, 2},
 		{RelationQuery{Actor: "country/RUS", Since: "2025-03-01"}, 2},
 		{RelationQuery{Actor: "country/RUS", Until: "2014-12-31"}, 1},
 		{RelationQuery{Actor: "country/RUS", Since: "2025-02-19", Until: "2025-02-28"}, 2},
@@ -191,8 +191,11 @@ func TestEvents(t *testing.T) {
 			want: []string{"2025-02-18 040", "2025-02-18 111"}, ties: true},
 		{name: "undated last", q: EventQuery{Actor: "person/sergey-lavrov"},
 			want: []string{"2025-02-18 046", "2014-03-16 041", " 042"}},
-		{name: "code", q: EventQuery{Code: "043"}, want: []string{"2025-03-05 043", "2025-02-27 043", "2025-02-18 043"}},
-		{name: "root", q: EventQuery{Code: "19"}, want: []string{"2025-03-06 190", "2014-02-27/2014-03-18 192"}},
+		{name: "code", q: EventQuery{Type: schema.EventType{Code: "043"}}, want: []string{"2025-03-05 043", "2025-02-27 043", "2025-02-18 043"}},
+		{name: "root", q: EventQuery{Type: schema.EventType{Code: "19"}}, want: []string{"2025-03-06 190", "2014-02-27/2014-03-18 192"}},
+		// PLOVER calls 190 ASSAULT and 192 (occupy territory) COERCE.
+		{name: "plover", q: EventQuery{Type: schema.EventType{PLOVER: "ASSAULT"}}, want: []string{"2025-03-06 190"}},
+		{name: "plover across roots", q: EventQuery{Type: schema.EventType{PLOVER: "COERCE"}}, want: []string{"2014-02-27/2014-03-18 192"}},
 		{name: "place", q: EventQuery{Place: "place/ankara"}, want: []string{"2025-03-06 040", "2025-03-05 040", "2025-03-05 043"}, ties: true},
 		{name: "limit", q: EventQuery{Actor: "country/RUS", Limit: 2}, want: []string{"2025-03-06 040", "2025-03-06 190"}, ties: true},
 		{name: "since", q: EventQuery{Actor: "person/sergey-lavrov", Since: "2020-01-01"}, want: []string{"2025-02-18 046"}},

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sort"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 // RelationQuery asks for an actor's relations.
@@ -17,9 +19,9 @@ type RelationQuery struct {
 	// Since and Until ("YYYY-MM-DD") keep the events that overlap them;
 	// undated events then drop out.
 	Since, Until string
-	// Code keeps the events whose CAMEO root or code starts with it ("04",
-	// "042").
-	Code string
+	// Type keeps the events of one type (schema.ParseEventType: a CAMEO
+	// code or root, a CAMEO label, a PLOVER type); zero keeps all.
+	Type schema.EventType
 }
 
 // Relation sums up what an actor did with one counterpart under one CAMEO
@@ -149,7 +151,7 @@ func (r *reader) relations(v *vocab, cache actorCache, events map[node]*Event, a
 	perCounterpart := map[node]int{}
 	for _, en := range ens {
 		e := events[en]
-		if !e.Asserted() || !e.overlaps(q.Since, q.Until) || !e.hasCode(q.Code) {
+		if !e.Asserted() || !e.overlaps(q.Since, q.Until) || !e.hasType(q.Type) {
 			continue
 		}
 		src, tgt := e.side(a)

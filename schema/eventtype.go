@@ -54,8 +54,15 @@ func (t EventType) Codes() []CAMEO {
 	return out
 }
 
-// Roots returns the CAMEO roots t selects codes under, sorted.
+// Roots returns the CAMEO roots t selects codes under, sorted; none for
+// the zero type.
 func (t EventType) Roots() []string {
+	if t.Code != "" {
+		return []string{t.Code[:2]}
+	}
+	if t.PLOVER == "" {
+		return nil
+	}
 	var out []string
 	for _, c := range t.Codes() {
 		if len(out) == 0 || out[len(out)-1] != c.Root {

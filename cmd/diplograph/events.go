@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/schema"
 )
 
 // eventsOptions are the inputs of `diplograph events`.
@@ -16,19 +17,21 @@ type eventsOptions struct {
 	Actor   string
 	Between string
 	And     string
-	Type    string
+	Type    string // as given; EventType parsed
 	Place   string
 	Since   string
 	Until   string
 	All     bool
 	Limit   int
 	Format  string
+
+	EventType schema.EventType
 }
 
 func newCmdEvents(streams *ioStreams, runF func(*cobra.Command, *eventsOptions) error) *cobra.Command {
 	opts := &eventsOptions{IO: streams}
 	cmd := &cobra.Command{
-		Use:   "events [--actor NAME] [--between NAME --and NAME] [--type CODE] [--place NAME] [--since DATE] [--until DATE] [--format table|json|csv]",
+		Use:   "events [--actor NAME] [--between NAME --and NAME] [--type TYPE] [--place NAME] [--since DATE] [--until DATE] [--format table|json|csv]",
 		Short: "List events, newest first, with the evidence sentence",
 		Long: `Events lists the events in the store, newest first (undated ones last): date,
 CAMEO code and type, source and target, place, the number of articles that
@@ -45,7 +48,9 @@ JSON, one object per line.`,
 		Example: `  diplograph events --between Russia --and "United States"
   diplograph events --actor lavrov --type 04 --since 2025-01-01
   diplograph events --place Riyadh --format json
-  diplograph events --type 163 --all --limit 20`,
+  diplograph events --type 163 --all --limit 20
+  diplograph events --type SANCTION --format csv
+  diplograph events --type "make a visit" --actor lavrov`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
@@ -61,7 +66,7 @@ JSON, one object per line.`,
 			if opts.Until, err = dateFlag("until", opts.Until, true); err != nil {
 				return err
 			}
-			if opts.Type, err = codeFlag("type", opts.Type); err != nil {
+			if opts.EventType, err = typeFlag("type", opts.Type); err != nil {
 				return err
 			}
 			if opts.Limit < 0 {
@@ -77,7 +82,7 @@ JSON, one object per line.`,
 	cmd.Flags().StringVar(&opts.Actor, "actor", "", "only events `NAME` takes part in")
 	cmd.Flags().StringVar(&opts.Between, "between", "", "only events between `NAME` and the actor of --and, on opposite sides")
 	cmd.Flags().StringVar(&opts.And, "and", "", "the other actor of --between (`NAME`)")
-	cmd.Flags().StringVar(&opts.Type, "type", "", "only events of this CAMEO root or code (`CODE`: 04, 042)")
+	cmd.Flags().StringVar(&opts.Type, "type", "", typeUsage)
 	cmd.Flags().StringVar(&opts.Place, "place", "", "only events at the place or country `NAME`")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "only events on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	cmd.Flags().StringVar(&opts.Until, "until", "", "only events on or before `DATE`")
@@ -94,7 +99,7 @@ func eventsRun(cmd *cobra.Command, opts *eventsOptions) error {
 	}
 	defer store.Close()
 	q := graph.EventQuery{
-		Code: opts.Type, Since: opts.Since, Until: opts.Until, All: opts.All,
+		Type: opts.EventType, Since: opts.Since, Until: opts.Until, All: opts.All,
 		Limit: opts.Limit, Reports: opts.Format == formatJSON,
 	}
 	for _, f := range []struct {

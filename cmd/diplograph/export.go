@@ -41,9 +41,10 @@ type exportOptions struct {
 	Depth     int
 	Since     string
 	Until     string
-	Type      string
+	Type      string // as given; EventType parsed
 	Kind      string
 	MinWeight int
+	EventType schema.EventType
 	// LookPath finds Graphviz's dot (exec.LookPath; tests stub it).
 	LookPath func(file string) (string, error)
 }
@@ -51,7 +52,7 @@ type exportOptions struct {
 func newCmdExport(streams *ioStreams, runF func(*cobra.Command, *exportOptions) error) *cobra.Command {
 	opts := &exportOptions{IO: streams, LookPath: exec.LookPath}
 	cmd := &cobra.Command{
-		Use:   "export --format FORMAT [--out FILE] [--graph actors|events] [--actor NAME [--depth N]] [--since DATE] [--until DATE] [--type CODE] [--kind KIND] [--min-weight N]",
+		Use:   "export --format FORMAT [--out FILE] [--graph actors|events] [--actor NAME [--depth N]] [--since DATE] [--until DATE] [--type TYPE] [--kind KIND] [--min-weight N]",
 		Short: "Export the graph for Gephi, Cytoscape, yEd, Graphviz, Neo4j, D3 or RDF stores",
 		Long: `Export writes the graph, or the part of it the filters select, in the format
 of a visualisation or graph tool:
@@ -79,7 +80,7 @@ from each source to the event and from the event to each target.
 Only events that happened, between a source and a target, are exported. The
 filters narrow them: --actor NAME with --depth N keeps the actors at most N
 hops from NAME (the ego network) and the edges between them; --since and
---until the events that overlap the dates; --type a CAMEO root or code;
+--until the events that overlap the dates; --type a CAMEO code, root or label or a PLOVER type;
 --kind one kind of actor (besides NAME); --min-weight the edges of at least
 N events. nquads and jsonld write the whole store, or with filters the quads
 about the nodes selected.
@@ -89,6 +90,7 @@ Output goes to --out FILE, or to standard output.`,
   diplograph export --format svg --actor "Vladimir Putin" --depth 1 --out putin.svg
   diplograph export --format graphml-yed --kind country --min-weight 2 --out countries.graphml
   diplograph export --format cyjs --graph events --since 2025-01-01 > events.cyjs
+  diplograph export --format gexf --type SANCTION --out sanctions.gexf
   diplograph export --format neo4j --out neo4j-import
   diplograph export --format nquads | rapper -i nquads -c -`,
 		Args: exactArgs(0),
@@ -123,7 +125,7 @@ Output goes to --out FILE, or to standard output.`,
 			if opts.Until, err = dateFlag("until", opts.Until, true); err != nil {
 				return err
 			}
-			if opts.Type, err = codeFlag("type", opts.Type); err != nil {
+			if opts.EventType, err = typeFlag("type", opts.Type); err != nil {
 				return err
 			}
 			if opts.Format == exportNeo4j && opts.Out == "" {
@@ -146,7 +148,7 @@ Output goes to --out FILE, or to standard output.`,
 	cmd.Flags().IntVar(&opts.Depth, "depth", 1, "with --actor: the actors at most `N` hops away")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "only events on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	cmd.Flags().StringVar(&opts.Until, "until", "", "only events on or before `DATE`")
-	cmd.Flags().StringVar(&opts.Type, "type", "", "only events of this CAMEO root or code (`CODE`: 04 consult, 042 make a visit)")
+	cmd.Flags().StringVar(&opts.Type, "type", "", typeUsage)
 	cmd.Flags().StringVar(&opts.Kind, "kind", "", "only actors of this `kind`: person, organization, country or place")
 	cmd.Flags().IntVar(&opts.MinWeight, "min-weight", 1, "only edges of at least `N` events")
 	return cmd
@@ -170,7 +172,7 @@ func exportRun(cmd *cobra.Command, opts *exportOptions) error {
 	defer store.Close()
 	q := graph.NetworkQuery{
 		Shape: graph.NetworkShape(opts.Graph), Depth: opts.Depth, Since: opts.Since, Until: opts.Until,
-		Code: opts.Type, Kind: schema.Kind(opts.Kind), MinWeight: opts.MinWeight,
+		Type: opts.EventType, Kind: schema.Kind(opts.Kind), MinWeight: opts.MinWeight,
 	}
 	if opts.Actor != "" {
 		a, err := lookupActor(cmd, store, opts.Actor)

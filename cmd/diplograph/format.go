@@ -137,15 +137,17 @@ func dateFlag(name, value string, last bool) (string, error) {
 	return start, nil
 }
 
-// codeFlag checks a CAMEO root or code ("04", "042", "0421").
-func codeFlag(name, value string) (string, error) {
-	if value == "" {
-		return "", nil
+// typeUsage describes every event-type flag.
+const typeUsage = "only events of this `TYPE`: a CAMEO code or root (04, 042), a CAMEO label (\"make a visit\") or a PLOVER type (SANCTION); diplograph cameo lists them"
+
+// typeFlag reads an event-type flag (schema.ParseEventType): a CAMEO code
+// or root, a CAMEO label, a PLOVER type.
+func typeFlag(name, value string) (schema.EventType, error) {
+	t, err := schema.ParseEventType(value)
+	if err != nil {
+		return schema.EventType{}, usagef("--%s: %v", name, err)
 	}
-	if _, ok := schema.LookupCAMEO(value); !ok || strings.Trim(value, "0123456789") != "" {
-		return "", usagef("--%s must be a CAMEO root or code such as 04 or 042, not %q", name, value)
-	}
-	return value, nil
+	return t, nil
 }
 
 // ploverText writes a PLOVER class for people: "CONSULT (mode visit,

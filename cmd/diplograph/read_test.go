@@ -82,7 +82,7 @@ func TestReadFlags(t *testing.T) {
 		if terminal {
 			want = formatTable
 		}
-		if got.Name != "lavrov" || got.Depth != 1 || got.Since != "2025-01-01" || got.Until != "2025-02-28" || got.Root != "04" || got.Format != want || got.DB != defaultDB {
+		if got.Name != "lavrov" || got.Depth != 1 || got.Since != "2025-01-01" || got.Until != "2025-02-28" || got.EventType != (schema.EventType{Code: "04"}) || got.Format != want || got.DB != defaultDB {
 			t.Errorf("terminal %v: %+v", terminal, got)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/schema"
 )
 
 // relationsOptions are the inputs of `diplograph relations`.
@@ -17,14 +18,17 @@ type relationsOptions struct {
 	Depth  int
 	Since  string
 	Until  string
-	Root   string
+	Type   string // as given (or by the deprecated --root); EventType parsed
 	Format string
+
+	EventType schema.EventType
+	OldRoot   bool // the type came by --root
 }
 
 func newCmdRelations(streams *ioStreams, runF func(*cobra.Command, *relationsOptions) error) *cobra.Command {
 	opts := &relationsOptions{IO: streams}
 	cmd := &cobra.Command{
-		Use:   "relations NAME [--depth 1|2] [--since DATE] [--until DATE] [--root CODE] [--format table|json|csv]",
+		Use:   "relations NAME [--depth 1|2] [--since DATE] [--until DATE] [--type TYPE] [--format table|json|csv]",
 		Short: "Show whom an actor dealt with, and how: events by counterpart and CAMEO code",
 		Long: `Relations lists, for each actor NAME dealt with, the interactions grouped by
 CAMEO event type: how many happenings (an event several articles report counts
@@ -43,7 +47,8 @@ counterpart they were reached through in the VIA column.
 Without --format, a terminal gets an aligned table and a pipe or file gets
 JSON, one object per line.`,
 		Example: `  diplograph relations "Sergey Lavrov"
-  diplograph relations lavrov --since 2025-01-01 --root 04
+  diplograph relations lavrov --since 2025-01-01 --type 04
+  diplograph relations Russia --type "make a visit"
   diplograph relations Russia --format json | jq 'select(.counterpart.id == "country/USA")'
   diplograph relations Putin --depth 2 --format csv > putin.csv`,
 		Args: exactArgs(1),
@@ -62,7 +67,14 @@ JSON, one object per line.`,
 			if opts.Until, err = dateFlag("until", opts.Until, true); err != nil {
 				return err
 			}
-			if opts.Root, err = codeFlag("root", opts.Root); err != nil {
+			if cmd.Flags().Changed("root") && cmd.Flags().Changed("type") {
+				return usagef("--root is the old name of --type: give one")
+			}
+			name := "type"
+			if cmd.Flags().Changed("root") {
+				name, opts.OldRoot = "root", true
+			}
+			if opts.EventType, err = typeFlag(name, opts.Type); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -75,12 +87,18 @@ JSON, one object per line.`,
 	cmd.Flags().IntVar(&opts.Depth, "depth", 1, "1: direct relations; 2: also the counterparts' relations")
 	cmd.Flags().StringVar(&opts.Since, "since", "", "only events on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	cmd.Flags().StringVar(&opts.Until, "until", "", "only events on or before `DATE`")
-	cmd.Flags().StringVar(&opts.Root, "root", "", "only events of this CAMEO root or code (`CODE`: 04 consult, 042 make a visit)")
+	cmd.Flags().StringVar(&opts.Type, "type", "", typeUsage)
+	// --root was this command's name for --type; it stays, hidden.
+	cmd.Flags().StringVar(&opts.Type, "root", "", typeUsage)
+	_ = cmd.Flags().MarkHidden("root") // the flag exists: no error
 	cmd.Flags().StringVar(&opts.Format, "format", "", formatUsage)
 	return cmd
 }
 
 func relationsRun(cmd *cobra.Command, opts *relationsOptions) error {
+	if opts.OldRoot {
+		fmt.Fprintln(opts.IO.ErrOut, "diplograph: --root is deprecated: use --type, which also takes CAMEO labels and PLOVER types")
+	}
 	store, err := openExisting(cmd, opts.DB)
 	if err != nil {
 		return err
@@ -91,7 +109,7 @@ func relationsRun(cmd *cobra.Command, opts *relationsOptions) error {
 		return err
 	}
 	rels, err := store.Relations(cmd.Context(), graph.RelationQuery{
-		Actor: actor.ID, Depth: opts.Depth, Since: opts.Since, Until: opts.Until, Code: opts.Root,
+		Actor: actor.ID, Depth: opts.Depth, Since: opts.Since, Until: opts.Until, Type: opts.EventType,
 	})
 	if err != nil {
 		return err

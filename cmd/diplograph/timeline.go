@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/schema"
 )
 
 // timelineOptions are the inputs of `diplograph timeline`.
@@ -17,15 +18,17 @@ type timelineOptions struct {
 	Name   string
 	Since  string
 	Until  string
-	Type   string
+	Type   string // as given; EventType parsed
 	All    bool
 	Format string
+
+	EventType schema.EventType
 }
 
 func newCmdTimeline(streams *ioStreams, runF func(*cobra.Command, *timelineOptions) error) *cobra.Command {
 	opts := &timelineOptions{IO: streams}
 	cmd := &cobra.Command{
-		Use:   "timeline NAME [--since DATE] [--until DATE] [--type CODE] [--format table|json|csv]",
+		Use:   "timeline NAME [--since DATE] [--until DATE] [--type TYPE] [--format table|json|csv]",
 		Short: "Show an actor's events in date order",
 		Long: `Timeline lists the events NAME takes part in, oldest first (undated ones
 last): the date, what happened, with whom (→ NAME acted on them, ← they acted on
@@ -39,7 +42,8 @@ Without --format, a terminal gets an aligned table and a pipe or file gets
 JSON, one object per line.`,
 		Example: `  diplograph timeline "Sergey Lavrov"
   diplograph timeline Russia --since 2025-01-01 --type 04
-  diplograph timeline putin --all --format csv > putin.csv`,
+  diplograph timeline putin --all --format csv > putin.csv
+  diplograph timeline Russia --type ASSAULT`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Name = args[0]
@@ -53,7 +57,7 @@ JSON, one object per line.`,
 			if opts.Until, err = dateFlag("until", opts.Until, true); err != nil {
 				return err
 			}
-			if opts.Type, err = codeFlag("type", opts.Type); err != nil {
+			if opts.EventType, err = typeFlag("type", opts.Type); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -65,7 +69,7 @@ JSON, one object per line.`,
 	addDBFlag(cmd, &opts.DB)
 	cmd.Flags().StringVar(&opts.Since, "since", "", "only events on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	cmd.Flags().StringVar(&opts.Until, "until", "", "only events on or before `DATE`")
-	cmd.Flags().StringVar(&opts.Type, "type", "", "only events of this CAMEO root or code (`CODE`)")
+	cmd.Flags().StringVar(&opts.Type, "type", "", typeUsage)
 	cmd.Flags().BoolVar(&opts.All, "all", false, "also list denied and hypothetical events")
 	cmd.Flags().StringVar(&opts.Format, "format", "", formatUsage)
 	return cmd
@@ -82,7 +86,7 @@ func timelineRun(cmd *cobra.Command, opts *timelineOptions) error {
 		return err
 	}
 	events, err := store.Events(cmd.Context(), graph.EventQuery{
-		Actor: actor.ID, Code: opts.Type, Since: opts.Since, Until: opts.Until,
+		Actor: actor.ID, Type: opts.EventType, Since: opts.Since, Until: opts.Until,
 		All: opts.All, OldestFirst: true, Reports: opts.Format == formatJSON,
 	})
 	if err != nil {
