@@ -121,6 +121,7 @@ an embedded Cayley database that you query with Gizmo.`,
 		newCmdTimeline(streams, nil),
 		newCmdShow(streams, nil),
 		newCmdExport(streams, nil),
+		newCmdCAMEO(streams, nil),
 	)
 	return root
 }
@@ -129,6 +130,15 @@ an embedded Cayley database that you query with Gizmo.`,
 func exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+func maxArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.MaximumNArgs(n)(cmd, args); err != nil {
 			return usageError{err}
 		}
 		return nil
