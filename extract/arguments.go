@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 // arguments finds who, whom, where and when for the trigger at tokens
@@ -24,12 +26,18 @@ func (c *sentCtx) arguments(r *rule, t, end int) (candidate, bool) {
 	var objPlace *unit
 	if r.noun {
 		subj = c.nounParties(t, cs)
-	} else {
-		subj = c.subject(t, cs)
+	} else if subj = c.subject(t, cs); len(subj) == 0 {
+		subj, _ = c.treeSubject(t)
 	}
 	obj, objPlace = c.object(r, end, ce)
+	if !r.noun && len(obj) == 0 {
+		obj, _ = c.treeObject(r, t)
+	}
 	between = c.betweenParties(end, ce)
-	if passive || r.noun {
+	if passive && !r.noun {
+		agent = c.treeAgent(t)
+	}
+	if len(agent) == 0 && (passive || r.noun) {
 		agent = c.byAgent(end, ce)
 	}
 	switch {
@@ -161,6 +169,10 @@ func (c *sentCtx) arguments(r *rule, t, end int) (candidate, bool) {
 	}
 	c.announcedRule = r.announced
 	cand.date = c.date(t, end, cs, ce, future, r.noun)
+	if cand.date != "" {
+		cand.dateSource = schema.DateStated
+	}
+	cand.perfect = !r.noun && c.treePerfect(t)
 	if cand.date == "" && cand.place != "" && !cand.hypoth {
 		// "In Riyadh, Moscow and Washington agreed": the occasion named by
 		// its place a sentence or two before ("last week's talks in
@@ -171,7 +183,7 @@ func (c *sentCtx) arguments(r *rule, t, end int) (candidate, bool) {
 				break
 			}
 			if p.place == cand.place && p.date != "" && !p.negated && !p.hypoth {
-				cand.date = p.date
+				cand.date, cand.dateSource = p.date, schema.DateAnchored
 				break
 			}
 		}

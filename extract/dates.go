@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 // timex is a time expression found in a sentence: tokens [i, j) and the
@@ -283,4 +285,29 @@ func parseValue(v string) (time.Time, time.Time, error) {
 		return t, t, err
 	}
 	return time.Time{}, time.Time{}, fmt.Errorf("date %q: not a contract date", v)
+}
+
+// storyDates dates every asserted event the text leaves undated by the
+// story: its publication date, or for a background event in the perfect
+// ("has imposed", "had attacked") the year up to it. Negated and
+// hypothetical events keep what the text says. Without a publication date
+// an undated event stays undated, with DateNone.
+func (d *document) storyDates(cands []candidate) {
+	for n := range cands {
+		c := &cands[n]
+		if c.date != "" {
+			continue
+		}
+		if c.negated || c.hypoth || !d.hasPublished {
+			c.dateSource = schema.DateNone
+			continue
+		}
+		c.dateSource = schema.DateStory
+		pub := d.published.Format("2006-01-02")
+		if c.perfect {
+			c.date = d.published.AddDate(-1, 0, 1).Format("2006-01-02") + "/" + pub
+			continue
+		}
+		c.date = pub
+	}
 }

@@ -8,12 +8,17 @@ import (
 
 // candidate is an event before it becomes a schema.Event.
 type candidate struct {
-	rule            *rule
-	sent            int
-	t, tEnd         int // trigger tokens
-	source, target  []string
-	place           string
-	date            string
+	rule           *rule
+	sent           int
+	t, tEnd        int // trigger tokens
+	source, target []string
+	place          string
+	date           string
+	// dateSource says where date came from (schema.DateStated, ...).
+	dateSource string
+	// perfect: the verb is in a perfect tense ("has imposed", "had
+	// attacked"), a background event before the story.
+	perfect         bool
 	negated, hypoth bool
 	// code overrides the rule's code ("spoke ... by telephone" is 041).
 	code string
@@ -72,6 +77,7 @@ func (x *Extractor) findEvents(d *document) []schema.Event {
 	}
 	d.leadPlace(cands)
 	cands = mergeCandidates(d, cands)
+	d.storyDates(cands)
 	return d.toEvents(cands)
 }
 

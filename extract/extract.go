@@ -5,10 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/diplograph/diplograph/extract/syntax"
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -33,23 +35,56 @@ type Extractor struct {
 	lex      *lexicon
 	triggers triggerIndex
 	dict     *schema.ActorDictionary // user dictionaries, optional
+	// syntaxModel, when set, is a model file to use instead of the
+	// embedded one.
+	syntaxModel string
 }
 
 // Option configures an Extractor.
 type Option func(*Extractor)
 
-// New loads the part-of-speech and entity models and builds the lexicons.
-// It takes about half a second; do it once.
+// WithSyntaxModel makes the extractor tag and parse with the model in
+// file (one written by syntax.Model.WriteTo) instead of the embedded one.
+func WithSyntaxModel(file string) Option {
+	return func(x *Extractor) { x.syntaxModel = file }
+}
+
+// New loads the models and builds the lexicons. It takes about half a
+// second; do it once.
 func New(opts ...Option) (*Extractor, error) {
-	tg, err := newTagger()
-	if err != nil {
-		return nil, err
-	}
-	x := &Extractor{tag: tg, lex: newLexicon(), triggers: newTriggerIndex()}
+	x := &Extractor{lex: newLexicon(), triggers: newTriggerIndex()}
 	for _, o := range opts {
 		o(x)
 	}
+	syn, err := loadSyntax(x.syntaxModel)
+	if err != nil {
+		return nil, err
+	}
+	if x.tag, err = newTagger(syn); err != nil {
+		return nil, err
+	}
 	return x, nil
+}
+
+// loadSyntax loads the syntax model from file, or the embedded one.
+func loadSyntax(file string) (*syntax.Model, error) {
+	if file == "" {
+		m, err := syntax.Default()
+		if err != nil {
+			return nil, fmt.Errorf("load the embedded syntax model: %w", err)
+		}
+		return m, nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("load the syntax model: %w", err)
+	}
+	defer f.Close()
+	m, err := syntax.Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("load the syntax model %s: %w", file, err)
+	}
+	return m, nil
 }
 
 // document is the working state of one extraction.
@@ -88,16 +123,8 @@ func (x *Extractor) Extract(ctx context.Context, a Article) (schema.Result, erro
 	// segment
 	d.layout = segment(d.norm.text)
 	d.resolveDateline(x.lex)
-	// tokenize
-	for _, b := range d.layout.blocks {
-		if err := ctx.Err(); err != nil {
-			return schema.Result{}, err
-		}
-		ss, err := x.tag.sentences(d.norm.text, b, len(d.sents), x.splitWord)
-		if err != nil {
-			return schema.Result{}, fmt.Errorf("tokenize: %w", err)
-		}
-		d.sents = append(d.sents, ss...)
+	if err := x.tokenize(ctx, d); err != nil {
+		return schema.Result{}, err
 	}
 	// mentions
 	d.mentions = make([][]*mention, len(d.sents))

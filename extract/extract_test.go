@@ -128,3 +128,20 @@ func TestExtractConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func TestNewDamagedSyntaxModel(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{"garbage.gz": "not a model", "empty.gz": ""} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := New(WithSyntaxModel(path))
+		if err == nil || !strings.Contains(err.Error(), path) {
+			t.Errorf("%s: New returned %v, want an error naming the file", name, err)
+		}
+	}
+	if _, err := New(WithSyntaxModel(filepath.Join(dir, "missing.gz"))); err == nil {
+		t.Error("a missing model file loaded")
+	}
+}

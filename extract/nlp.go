@@ -10,13 +10,15 @@ import (
 	"github.com/jdkato/prose/v2"
 	"gopkg.in/neurosnap/sentences.v1"
 	"gopkg.in/neurosnap/sentences.v1/data"
+
+	"github.com/diplograph/diplograph/extract/syntax"
 )
 
 // token is one word or punctuation mark of a sentence.
 type token struct {
 	text       string // as in the folded text
 	lower      string
-	tag        string // Penn Treebank part of speech, from prose
+	tag        string // Penn Treebank part of speech, from the syntax model
 	ner        string // prose's IOB entity label ("B-PERSON"), or "O"
 	start, end int    // byte offsets in the folded text
 }
@@ -27,20 +29,24 @@ type sentence struct {
 	start, end int // byte offsets in the folded text
 	text       string
 	tokens     []token
-	headline   bool
+	// words is the syntactic analysis, one word per token: tags, lemma,
+	// head (1-based, 0 for the root) and UD relation.
+	words    []syntax.Word
+	headline bool
 }
 
-// tagger wraps prose: one model and one sentence segmenter, loaded once,
-// shared by every call.
+// tagger segments and tokenises with prose and tags and parses with our
+// syntax model; everything is loaded once and shared by every call.
 type tagger struct {
 	model *prose.Model
+	syn   *syntax.Model
 	// seg is prose's sentence segmenter. prose builds a new one, loading
 	// and decoding its training data, for every document it segments:
 	// about 25 ms, more than the rest of a paragraph's work.
 	seg *sentences.DefaultSentenceTokenizer
 }
 
-func newTagger() (*tagger, error) {
+func newTagger(syn *syntax.Model) (*tagger, error) {
 	doc, err := prose.NewDocument("Load the models.", prose.WithSegmentation(false))
 	if err != nil {
 		return nil, fmt.Errorf("load prose models: %w", err)
@@ -49,7 +55,7 @@ func newTagger() (*tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load the sentence segmenter: %w", err)
 	}
-	return &tagger{model: doc.Model, seg: seg}, nil
+	return &tagger{model: doc.Model, syn: syn, seg: seg}, nil
 }
 
 // Bounds that keep the work per sentence small whatever the input: later
@@ -79,14 +85,30 @@ func (tg *tagger) sentences(text string, b block, first int, splitWord func(stri
 	out := make([]sentence, 0, len(spans))
 	for _, sp := range spans {
 		s := sentence{index: first + len(out), start: sp[0], end: sp[1], text: text[sp[0]:sp[1]], headline: b.headline}
-		doc, err := prose.NewDocument(s.text, prose.UsingModel(tg.model), prose.WithSegmentation(false), prose.WithExtraction(false))
+		doc, err := prose.NewDocument(s.text, prose.UsingModel(tg.model), prose.WithSegmentation(false),
+			prose.WithExtraction(false), prose.WithTagging(false))
 		if err != nil {
 			return nil, err
 		}
 		s.tokens = alignTokens(s.text, doc.Tokens(), s.start, splitWord)
+		tg.parse(&s)
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// parse tags and parses a sentence's tokens, setting each token's PTB tag
+// from the analysis.
+func (tg *tagger) parse(s *sentence) {
+	forms := make([]string, len(s.tokens))
+	for i, t := range s.tokens {
+		forms[i] = t.text
+	}
+	s.words = tg.syn.Parse(forms)
+	for i := range s.tokens {
+		s.tokens[i].tag = s.words[i].XPOS
+		s.words[i].SpaceAfter = i+1 < len(s.tokens) && s.tokens[i+1].start > s.tokens[i].end
+	}
 }
 
 // segment splits text into sentences as prose.NewDocument(text).Sentences()

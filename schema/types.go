@@ -82,6 +82,14 @@ type Actor struct {
 	Mentions []Mention `json:"mentions,omitempty"`
 }
 
+// Where an event's date comes from (Event.DateSource).
+const (
+	DateStated   = "stated"
+	DateAnchored = "anchored"
+	DateStory    = "story"
+	DateNone     = "none"
+)
+
 // Event is one coded interaction between actors.
 type Event struct {
 	// ID is stable for the same article text and extractor version.
@@ -98,6 +106,13 @@ type Event struct {
 	// Date is YYYY, YYYY-MM, YYYY-MM-DD or an interval START/END; empty
 	// when the text gives no time (printed as null).
 	Date string `json:"date"`
+	// DateSource says where Date comes from: DateStated (an expression
+	// the text attaches to the event), DateAnchored (another event's date:
+	// "the same day", "in Riyadh" again), DateStory (none: the
+	// publication date, or for a background event in the perfect the year
+	// up to it, as GDELT and ICEWS date events) or DateNone (no date at
+	// all: the article has no publication date).
+	DateSource string `json:"dateSource,omitempty"`
 	// Negated is true when the text denies the event or only imagines it
 	// (a future, conditional or hypothetical event); Modality says which.
 	Negated  bool   `json:"negated"`

@@ -19,6 +19,7 @@ type extractOptions struct {
 	Published string
 	Format    string
 	Path      string
+	Paths     []string // --format conllu reads several inputs
 	MaxSize   string
 	Actors    []string
 	Explain   bool
@@ -28,7 +29,7 @@ type extractOptions struct {
 func newCmdExtract(streams *ioStreams, runF func(*cobra.Command, *extractOptions) error) *cobra.Command {
 	opts := &extractOptions{IO: streams}
 	cmd := &cobra.Command{
-		Use:   "extract [--published YYYY-MM-DD] [--format json|text] FILE|-",
+		Use:   "extract [--published YYYY-MM-DD] [--format json|text|conllu] FILE|-",
 		Short: "Print one article's actors and events without touching a store",
 		Long: `Extract reads one article (a file, or - for standard input) and prints what
 diplograph finds in it: actors with their kinds, countries, aliases and roles,
@@ -37,21 +38,31 @@ sentence and the lexicon rule that fired. Nothing is written to a store.
 
 Relative dates ("on Thursday", "last week") are resolved against --published;
 without it, against a "Published: YYYY-MM-DD" line in the article, else left
-null.`,
+null.
+
+--format conllu prints the syntax instead: every sentence of every article
+(headline, body, and the dateline and byline lines the extractor skips) as a
+CoNLL-U block with "# sent_id" and "# text", its words' tags, lemmas,
+features, heads and relations. It takes what ingest takes: files, folders,
+JSON Lines with many articles.`,
 		Example: `  diplograph extract --published 2025-02-27 article.txt
   diplograph extract --explain --published 2025-02-27 article.txt
   diplograph extract --format json --published 2025-02-27 article.txt | jq '.events[] | {cameo, source, target, date}'
   diplograph extract --actors Phoenix.Countries.actors.txt article.txt
+  diplograph extract --format conllu testdata/articles
   curl -s https://example.org/story.txt | diplograph extract -`,
-		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Path = args[0]
-			if opts.Format != "json" && opts.Format != "text" {
-				return usagef("--format must be json or text, not %q", opts.Format)
+			switch {
+			case opts.Format != "json" && opts.Format != "text" && opts.Format != "conllu":
+				return usagef("--format must be json, text or conllu, not %q", opts.Format)
+			case opts.Explain && opts.Format != "text":
+				return usagef("--explain prints text; leave out --format %s", opts.Format)
+			case len(args) == 0:
+				return usagef("extract needs a FILE (or - for standard input)")
+			case len(args) > 1 && opts.Format != "conllu":
+				return usagef("extract takes one FILE (--format conllu takes several; ingest stores many)")
 			}
-			if opts.Explain && opts.Format == "json" {
-				return usagef("--explain prints text; leave out --format json")
-			}
+			opts.Path, opts.Paths = args[0], args
 			if opts.Published != "" {
 				if _, err := extract.ParseDate(opts.Published); err != nil {
 					return usagef("--published: %v", err)
@@ -69,7 +80,7 @@ null.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Published, "published", "", "publication date `YYYY-MM-DD`, for relative dates")
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: json or text")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: json, text, or conllu (the syntax of every sentence)")
 	cmd.Flags().StringVar(&opts.MaxSize, "max-size", formatSize(defaultMaxSize), "refuse an article larger than `SIZE` (512KB, 4MB)")
 	cmd.Flags().StringArrayVar(&opts.Actors, "actors", nil, "PETRARCH/CAMEO actor dictionary `FILE` (repeatable)")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show each event's rule, trigger and arguments marked in its sentence")
@@ -77,6 +88,9 @@ null.`,
 }
 
 func extractRun(cmd *cobra.Command, opts *extractOptions) error {
+	if opts.Format == "conllu" {
+		return extractCoNLLU(cmd, opts)
+	}
 	arts, err := readInput(opts.Path, opts.IO.In, opts.read)
 	if err != nil {
 		return fmt.Errorf("extract %w", err)
@@ -101,7 +115,11 @@ func extractRun(cmd *cobra.Command, opts *extractOptions) error {
 		return fmt.Errorf("extract %s: %w", opts.Path, err)
 	}
 	if opts.Explain {
-		return writeExplain(opts.IO.Out, art.Text, res)
+		sents, err := x.Sentences(cmd.Context(), art)
+		if err != nil {
+			return fmt.Errorf("extract %s: %w", opts.Path, err)
+		}
+		return writeExplain(opts.IO.Out, sents, res)
 	}
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)
@@ -176,7 +194,14 @@ func orDash(s string) string {
 
 // writeExplain prints every event with its rule, its trigger in [brackets]
 // and its actors in {braces} inside the sentence, then why it reads so.
-func writeExplain(w io.Writer, text string, r schema.Result) error {
+func writeExplain(w io.Writer, sents []extract.Sentence, r schema.Result) error {
+	byIndex := map[int]extract.Sentence{}
+	for _, s := range sents {
+		if s.Index >= 0 {
+			byIndex[s.Index] = s
+		}
+	}
+	shown := map[int]bool{}
 	var b strings.Builder
 	names := map[string]string{}
 	for _, a := range r.Actors {
@@ -199,7 +224,15 @@ func writeExplain(w io.Writer, text string, r schema.Result) error {
 		if e.Place != "" {
 			fmt.Fprintf(&b, "; place %s", names[e.Place])
 		}
-		fmt.Fprintf(&b, "; date %s; Goldstein %+.1f\n", orDash(e.Date), e.Goldstein)
+		fmt.Fprintf(&b, "; date %s", orDash(e.Date))
+		if e.DateSource != "" {
+			fmt.Fprintf(&b, " (%s)", e.DateSource)
+		}
+		fmt.Fprintf(&b, "; Goldstein %+.1f\n", e.Goldstein)
+		if s, ok := byIndex[e.Sentence]; ok && !shown[e.Sentence] {
+			shown[e.Sentence] = true
+			writeTree(&b, s)
+		}
 		for _, a := range e.Also {
 			fmt.Fprintf(&b, "   also sentence %d (%s): %q\n", a.Sentence, a.Rule, a.Text)
 		}
@@ -246,4 +279,17 @@ func markSentence(s, trigger string, names []string) string {
 // insideMark: position i is already inside a {...} mark.
 func insideMark(s string, i int) bool {
 	return strings.LastIndex(s[:i], "{") > strings.LastIndex(s[:i], "}")
+}
+
+// writeTree prints a sentence's analysis, a word a line: index, form,
+// tags, and the relation to its head.
+func writeTree(b *strings.Builder, s extract.Sentence) {
+	b.WriteString("   syntax:\n")
+	for i, w := range s.Words {
+		head := "ROOT"
+		if w.Head > 0 {
+			head = fmt.Sprintf("%d %s", w.Head, s.Words[w.Head-1].Form)
+		}
+		fmt.Fprintf(b, "     %2d %-16s %-5s %-4s %-11s <- %s\n", i+1, w.Form, w.UPOS, w.XPOS, w.Rel, head)
+	}
 }

@@ -85,7 +85,9 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{"bad date", []string{"extract", "--published", "27/02/2025", p}, "--published"},
 		{"bad format", []string{"extract", "--format", "xml", p}, "--format"},
-		{"no file", []string{"extract"}, "accepts 1 arg"},
+		{"no file", []string{"extract"}, "extract needs a FILE"},
+		{"two files", []string{"extract", "a.txt", "b.txt"}, "extract takes one FILE"},
+		{"explain with conllu", []string{"extract", "--explain", "--format", "conllu", "a.txt"}, "--explain prints text"},
 		{"ingest bad date", []string{"ingest", "--published", "yesterday", p}, "--published"},
 		{"query nothing", []string{"query", "--db", filepath.Join(dir, "db")}, "Gizmo query"},
 		{"unknown flag", []string{"stats", "--colour"}, "unknown flag"},

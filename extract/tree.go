@@ -1,0 +1,244 @@
+package extract
+
+import "strings"
+
+// Reading arguments off the dependency tree. Token indexes are 0-based;
+// a word's Head is 1-based with 0 for the root, so head(k) returns -1 for
+// the root.
+
+// head is the index of token k's head, -1 for the root.
+func (c *sentCtx) head(k int) int {
+	if k < 0 || k >= len(c.s.words) {
+		return -1
+	}
+	return c.s.words[k].Head - 1
+}
+
+// rel is token k's relation to its head.
+func (c *sentCtx) rel(k int) string {
+	if k < 0 || k >= len(c.s.words) {
+		return ""
+	}
+	return c.s.words[k].Rel
+}
+
+// deps lists the dependents of token k with one of the relations (all
+// dependents when none are given), in text order.
+func (c *sentCtx) deps(k int, rels ...string) []int {
+	var out []int
+	for i := range c.s.words {
+		if c.head(i) != k {
+			continue
+		}
+		if len(rels) == 0 || containsWord(rels, c.rel(i)) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// dep is the first dependent of k with one of the relations, or -1.
+func (c *sentCtx) dep(k int, rels ...string) int {
+	if ds := c.deps(k, rels...); len(ds) > 0 {
+		return ds[0]
+	}
+	return -1
+}
+
+// caseOf is the preposition of a nominal dependent ("by" in "by the
+// government"), lower case, or "".
+func (c *sentCtx) caseOf(k int) string {
+	if p := c.dep(k, "case"); p >= 0 {
+		return c.s.tokens[p].lower
+	}
+	return ""
+}
+
+// treePassive: the verb at t has a passive auxiliary or subject, or is a
+// participle modifying a noun ("a truce brokered by Qatar").
+func (c *sentCtx) treePassive(t int) bool {
+	if c.dep(t, "aux:pass", "nsubj:pass", "csubj:pass") >= 0 {
+		return true
+	}
+	return c.rel(t) == "acl" && c.s.tokens[t].tag == "VBN"
+}
+
+// unitContaining is the index of the argument unit covering token k, or -1.
+func (c *sentCtx) unitContaining(k int) int {
+	for n, u := range c.units {
+		if u.i <= k && k < u.j {
+			return n
+		}
+	}
+	return -1
+}
+
+// phraseActors are the actors a nominal phrase headed at k stands for:
+// the unit covering its head, else one inside it that the head describes
+// ("Russian officials", "Russia's envoy", "the leaders of A and B"), and
+// those of every phrase coordinated with it.
+func (c *sentCtx) phraseActors(k int) []string {
+	var ids []string
+	add := func(more []string) {
+		for _, id := range more {
+			ids = appendUnique(ids, id)
+		}
+	}
+	add(c.headActors(k))
+	for _, cj := range c.deps(k, "conj") {
+		add(c.headActors(cj))
+	}
+	return ids
+}
+
+func (c *sentCtx) headActors(k int) []string {
+	if n := c.unitContaining(k); n >= 0 {
+		return c.unitActors(c.units[n], true)
+	}
+	if !peopleNouns[c.s.tokens[k].lower] && !institutionNouns[c.s.tokens[k].lower] {
+		return nil
+	}
+	// "Russian diplomats", "Iran's foreign ministry", "officials from
+	// Kenya", "the leaders of France and Germany".
+	for _, d := range c.deps(k, "amod", "compound", "nmod:poss", "nmod") {
+		if c.rel(d) == "nmod" && !containsWord([]string{"of", "from"}, c.caseOf(d)) {
+			continue
+		}
+		if ids := c.phraseActors(d); len(ids) > 0 {
+			return ids
+		}
+	}
+	return nil
+}
+
+// institutionNouns stand for a government when a country modifies them.
+var institutionNouns = setOf("government", "ministry", "military", "army", "navy", "forces", "troops",
+	"authorities", "administration", "cabinet", "parliament", "police", "embassy", "regime", "junta",
+	"side", "delegation", "coast", "guard", "leadership", "state")
+
+// subjectToken finds the token that is the subject of the verb at t,
+// following the tree through control ("agreed to meet": the one who
+// agreed; "urged Iran to stop": Iran), shared subjects of coordinated
+// verbs ("expelled ... and closed") and relative clauses ("the envoy, who
+// met ..."). passive reports that the verb is passive, so the subject is
+// what was acted upon.
+func (c *sentCtx) subjectToken(t int) (k int, ok bool) {
+	v := t
+	for steps := 0; steps < 8 && v >= 0; steps++ {
+		if s := c.dep(v, "nsubj", "nsubj:pass", "nsubj:outer"); s >= 0 {
+			if isRelativePronoun(c.s.tokens[s].lower) && strings.HasPrefix(c.rel(v), "acl") {
+				return c.head(v), true
+			}
+			return s, true
+		}
+		switch r := c.rel(v); {
+		case r == "xcomp":
+			g := c.head(v)
+			if o := c.dep(g, "obj", "iobj"); o >= 0 && o < v {
+				return o, true // object control: "urged Iran to stop"
+			}
+			if o := c.dep(g, "obl"); o >= 0 && o < v && c.caseOf(o) == "on" {
+				return o, true // "called on Israel to halt"
+			}
+			v = g
+		case r == "conj" && c.verbal(c.head(v)):
+			v = c.head(v)
+		case r == "acl" || r == "acl:relcl":
+			return c.head(v), true // "the truce brokered by Qatar", "forces loyal to"
+		case r == "advcl" && c.s.tokens[v].tag == "VBG":
+			v = c.head(v) // "..., accusing Kyiv of": the main clause's subject
+		default:
+			return -1, false
+		}
+	}
+	return -1, false
+}
+
+func isRelativePronoun(w string) bool {
+	return w == "who" || w == "which" || w == "that" || w == "whom"
+}
+
+// verbal: token k is a verb or a predicate with a copula.
+func (c *sentCtx) verbal(k int) bool {
+	return k >= 0 && (strings.HasPrefix(c.s.tokens[k].tag, "VB") || c.dep(k, "cop") >= 0)
+}
+
+// treeSubject returns the actors of the verb at t's subject, and ok when
+// the tree gives one the pipeline can name. A pronoun is left to the
+// discourse rules (ok false).
+func (c *sentCtx) treeSubject(t int) ([]string, bool) {
+	if len(c.s.words) == 0 {
+		return nil, false
+	}
+	k, ok := c.subjectToken(t)
+	if !ok || k < 0 {
+		return nil, false
+	}
+	if tag := c.s.tokens[k].tag; tag == "PRP" || tag == "WP" || tag == "WDT" || tag == "EX" {
+		return nil, false
+	}
+	ids := c.phraseActors(k)
+	return ids, len(ids) > 0
+}
+
+// treeAgent reads a passive's "by" agent.
+func (c *sentCtx) treeAgent(t int) []string {
+	for _, d := range c.deps(t, "obl:agent", "obl") {
+		if c.rel(d) == "obl:agent" || c.caseOf(d) == "by" {
+			return c.phraseActors(d)
+		}
+	}
+	return nil
+}
+
+// treeObject returns the actors of the verb at t's object: its direct or
+// indirect object, or a phrase with one of the rule's prepositions
+// ("imposed sanctions on Iran"), also one attached to the object noun
+// ("sanctions on Iran"). ok is false when the tree has none the pipeline
+// can name.
+func (c *sentCtx) treeObject(r *rule, t int) ([]string, bool) {
+	if len(c.s.words) == 0 {
+		return nil, false
+	}
+	var cands []int
+	for _, d := range c.deps(t, "obj", "iobj") {
+		cands = append(cands, d)
+		for _, n := range c.deps(d, "nmod") {
+			if p := c.caseOf(n); contains(r.preps, p) || targetPreps[p] {
+				cands = append(cands, n)
+			}
+		}
+	}
+	for _, d := range c.deps(t, "obl") {
+		if p := c.caseOf(d); contains(r.preps, p) || targetPreps[p] {
+			cands = append(cands, d)
+		}
+	}
+	for _, k := range cands {
+		if tag := c.s.tokens[k].tag; tag == "PRP" {
+			return nil, false
+		}
+		if n := c.unitContaining(k); n >= 0 && c.units[n].place != "" && !c.units[n].capital {
+			continue // a place is where, not whom
+		}
+		ids := c.phraseActors(k)
+		if r.counterpart && len(ids) > 0 && strings.HasPrefix(ids[0], "person/") {
+			continue // "recalled its ambassador, Anatoly Antonov": the envoy, not the other side
+		}
+		if len(ids) > 0 {
+			return ids, true
+		}
+	}
+	return nil, false
+}
+
+// treePerfect: the verb at t has the auxiliary "have" ("has imposed",
+// "had attacked", "have been expelled").
+func (c *sentCtx) treePerfect(t int) bool {
+	for _, a := range c.deps(t, "aux") {
+		if c.s.words[a].Lemma == "have" {
+			return true
+		}
+	}
+	return false
+}
