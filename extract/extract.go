@@ -38,6 +38,22 @@ type Extractor struct {
 	// syntaxModel, when set, is a model file to use instead of the
 	// embedded one.
 	syntaxModel string
+	frameFiles  []string // WithFrames
+}
+
+// WithFrames adds the event frames of a lexicon file in the format of the
+// built-in one (extract/lexicon/events.frames) to the built-in frames.
+func WithFrames(file string) Option {
+	return func(x *Extractor) { x.frameFiles = append(x.frameFiles, file) }
+}
+
+func readFrameFile(file string) ([]rule, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("event frames: %w", err)
+	}
+	defer f.Close()
+	return parseFrames(f, file)
 }
 
 // Option configures an Extractor.
@@ -52,10 +68,22 @@ func WithSyntaxModel(file string) Option {
 // New loads the models and builds the lexicons. It takes about half a
 // second; do it once.
 func New(opts ...Option) (*Extractor, error) {
-	x := &Extractor{lex: newLexicon(), triggers: newTriggerIndex()}
+	x := &Extractor{lex: newLexicon()}
 	for _, o := range opts {
 		o(x)
 	}
+	rules, err := parseFrames(strings.NewReader(builtinFrames), "lexicon/events.frames")
+	if err != nil {
+		return nil, fmt.Errorf("the built-in event lexicon: %w", err)
+	}
+	for _, file := range x.frameFiles {
+		more, err := readFrameFile(file)
+		if err != nil {
+			return nil, err
+		}
+		rules = append(rules, more...)
+	}
+	x.triggers = newTriggerIndex(rules)
 	syn, err := loadSyntax(x.syntaxModel)
 	if err != nil {
 		return nil, err
