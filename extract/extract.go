@@ -127,6 +127,8 @@ type document struct {
 	dateline        *entry
 	datelineCountry string
 	actors          *actorSet
+	events          []schema.Event
+	statements      []schema.Event
 }
 
 // ParseDate parses a YYYY-MM-DD date.
@@ -140,34 +142,8 @@ func ParseDate(s string) (time.Time, error) {
 
 // Extract runs the pipeline over one article.
 func (x *Extractor) Extract(ctx context.Context, a Article) (schema.Result, error) {
-	d := &document{art: a, norm: normalize(a.Text)}
-	if a.Published != "" {
-		t, err := ParseDate(a.Published)
-		if err != nil {
-			return schema.Result{}, err
-		}
-		d.published, d.hasPublished = t, true
-	}
-	// segment
-	d.layout = segment(d.norm.text)
-	d.resolveDateline(x.lex)
-	if err := x.tokenize(ctx, d); err != nil {
-		return schema.Result{}, err
-	}
-	// mentions
-	d.mentions = make([][]*mention, len(d.sents))
-	for i := range d.sents {
-		d.mentions[i] = x.findMentions(d, i)
-	}
-	// resolve
-	d.actors = newActorSet()
-	d.resolve(x.lex)
-	d.applyKnownPeople(x.dict)
-	// events
-	events := x.findEvents(d)
-	res := d.result(events)
-	res.Statements = x.findStatements(d)
-	return res, nil
+	res, _, err := x.extract(ctx, a, false)
+	return res, err
 }
 
 // splitWord reports whether a hyphenated token is a compound of names to

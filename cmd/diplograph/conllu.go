@@ -78,5 +78,6 @@ func docName(it inputItem) string {
 			name = fmt.Sprintf("%s:%d", name, it.src.line)
 		}
 	}
+	name = strings.TrimPrefix(name, "id:")
 	return strings.Join(strings.Fields(name), "_")
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -23,6 +24,7 @@ type extractOptions struct {
 	MaxSize   string
 	Actors    []string
 	Explain   bool
+	Profile   bool
 	read      readOptions
 }
 
@@ -50,6 +52,7 @@ JSON Lines with many articles.`,
   diplograph extract --format json --published 2025-02-27 article.txt | jq '.events[] | {cameo, source, target, date}'
   diplograph extract --actors Phoenix.Countries.actors.txt article.txt
   diplograph extract --format conllu testdata/articles
+  diplograph extract --profile --published 2025-02-27 article.txt
   curl -s https://example.org/story.txt | diplograph extract -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
@@ -83,6 +86,7 @@ JSON Lines with many articles.`,
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: json, text, or conllu (the syntax of every sentence)")
 	cmd.Flags().StringVar(&opts.MaxSize, "max-size", formatSize(defaultMaxSize), "refuse an article larger than `SIZE` (512KB, 4MB)")
 	cmd.Flags().StringArrayVar(&opts.Actors, "actors", nil, "PETRARCH/CAMEO actor dictionary `FILE` (repeatable)")
+	cmd.Flags().BoolVar(&opts.Profile, "profile", false, "print the time each extraction stage took, on standard error")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show each event's rule, trigger and arguments marked in its sentence")
 	return cmd
 }
@@ -110,9 +114,12 @@ func extractRun(cmd *cobra.Command, opts *extractOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := x.Extract(cmd.Context(), art)
+	res, prof, err := x.ExtractProfiled(cmd.Context(), art)
 	if err != nil {
 		return fmt.Errorf("extract %s: %w", opts.Path, err)
+	}
+	if opts.Profile {
+		writeProfile(opts.IO.ErrOut, prof)
 	}
 	if opts.Explain {
 		sents, err := x.Sentences(cmd.Context(), art)
@@ -292,4 +299,20 @@ func writeTree(b *strings.Builder, s extract.Sentence) {
 		}
 		fmt.Fprintf(b, "     %2d %-16s %-5s %-4s %-11s <- %s\n", i+1, w.Form, w.UPOS, w.XPOS, w.Rel, head)
 	}
+}
+
+// writeProfile prints the time of each stage and their total.
+func writeProfile(w io.Writer, p extract.Profile) {
+	var total time.Duration
+	for _, st := range p {
+		total += st.Time
+	}
+	for _, st := range p {
+		share := 0.0
+		if total > 0 {
+			share = 100 * float64(st.Time) / float64(total)
+		}
+		fmt.Fprintf(w, "%-11s %9.3f ms %5.1f%%\n", st.Stage, float64(st.Time.Microseconds())/1000, share)
+	}
+	fmt.Fprintf(w, "%-11s %9.3f ms\n", "total", float64(total.Microseconds())/1000)
 }

@@ -123,6 +123,9 @@ ingest at once; the articles written before stay whole.`,
 type ingestSummary struct {
 	New, Unchanged, Replaced, Failed int
 	Actors, Events, Sentences        int
+	// Undated counts written articles with no publication date: their
+	// events keep only the dates the text states.
+	Undated int
 	Added, Removed                   int
 	relations                        map[relationKey]int
 	names                            map[string]string
@@ -216,6 +219,9 @@ func writeIngestSummary(w io.Writer, sum *ingestSummary, elapsed time.Duration, 
 		float64(sum.Added+sum.Removed)/secs, workers)
 	if rss := peakRSS(); rss > 0 {
 		fmt.Fprintf(w, "peak memory: %d MiB resident\n", rss>>20)
+	}
+	if sum.Undated > 0 {
+		fmt.Fprintf(w, "warning: %d article(s) have no publication date, so their undated events stay undated (dateSource none); give one with --published YYYY-MM-DD, a \"Published:\" line, or \"published\" in JSON Lines\n", sum.Undated)
 	}
 	if sum.New+sum.Replaced == 0 && sum.Unchanged > 0 {
 		fmt.Fprintln(w, "nothing new to write: every article is already in the store")

@@ -383,6 +383,9 @@ func (p *pipeline) committed() {
 		sum.Actors += len(res.Actors)
 		sum.Events += len(res.Events)
 		sum.Sentences += res.Document.Sentences
+		if res.Document.Published == "" {
+			sum.Undated++
+		}
 		for _, act := range res.Actors {
 			sum.names[act.ID] = act.Name
 		}
