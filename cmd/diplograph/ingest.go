@@ -125,10 +125,10 @@ type ingestSummary struct {
 	Actors, Events, Sentences        int
 	// Undated counts written articles with no publication date: their
 	// events keep only the dates the text states.
-	Undated int
-	Added, Removed                   int
-	relations                        map[relationKey]int
-	names                            map[string]string
+	Undated        int
+	Added, Removed int
+	relations      map[relationKey]int
+	names          map[string]string
 }
 
 type relationKey struct{ source, target, root string }
