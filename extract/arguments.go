@@ -24,12 +24,15 @@ func (c *sentCtx) arguments(r *rule, t, end int) (candidate, bool) {
 
 	var subj, obj, agent, between []string
 	var objPlace *unit
+	// strict: the subject came from the tree alone, so the window
+	// heuristics for the object are held to the tree too.
+	strict := false
 	if r.noun {
 		subj = c.nounParties(t, cs)
 	} else if subj = c.subject(t, cs); len(subj) == 0 {
-		subj, _ = c.treeSubject(t)
+		subj, strict = c.treeSubject(t)
 	}
-	obj, objPlace = c.object(r, end, ce)
+	obj, objPlace = c.object(r, t, end, ce, strict)
 	if !r.noun && len(obj) == 0 {
 		obj, _ = c.treeObject(r, t)
 	}
@@ -566,12 +569,15 @@ var targetPreps = setOf("with", "against", "toward", "towards", "into")
 // object finds the target after the trigger: a direct object or a phrase
 // with one of the rule's prepositions. Places after "in"/"at" are places,
 // not targets, except for visits and annexations, which return them.
-func (c *sentCtx) object(r *rule, end, ce int) ([]string, *unit) {
+func (c *sentCtx) object(r *rule, t, end, ce int, strict bool) ([]string, *unit) {
 	var place *unit
 	for n := 0; n < len(c.units); n++ {
 		u := c.units[n]
 		if u.i < end || u.i >= ce {
 			continue
+		}
+		if strict && !c.treeAllowsArgument(t, u) {
+			continue // the tree puts it in another phrase: "speaking to journalists during a visit to Qatar"
 		}
 		if first, last := c.group(n); first == n && last > n {
 			// A list is judged by its first member: "firms in China,

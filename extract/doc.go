@@ -4,14 +4,19 @@
 // coded with CAMEO, with source, target, place, normalised date, negation
 // and the evidence sentence.
 //
-// Extraction is an ordered pipeline of named stages, each adding one kind of
-// annotation to the article:
+// Extraction is an ordered pipeline of named stages (stages.go), each
+// adding one kind of annotation to the article and timed by
+// ExtractProfiled:
 //
-//	segment   headline, dateline, body paragraphs, byline (text.go)
-//	tokenize  sentences and part-of-speech tagged tokens with offsets (nlp.go)
-//	mentions  gazetteer, title and name matches over tokens (mentions.go)
-//	resolve   mentions merged into actors; surnames, demonyms (resolve.go)
-//	events    trigger lexicon, arguments, place, date, negation (events.go)
+//	segment    headline, dateline, body paragraphs, byline (text.go)
+//	tokenize   sentences (prose's segmenter), tokens, and their syntax:
+//	           tags, lemmas, dependency tree (nlp.go, package syntax)
+//	mentions   gazetteer, title and name matches over tokens (mentions.go)
+//	resolve    mentions merged into actors; surnames, demonyms (resolve.go)
+//	events     frame lexicon (lexicon/events.frames), arguments from the
+//	           clause and the tree (arguments.go, tree.go), place, date
+//	           (dates.go), negation and modality (modality.go)
+//	statements who said what to whom, CAMEO 010-019 (events.go)
 //
 // An Extractor loads its models and lexicons once and is safe for concurrent
 // use:

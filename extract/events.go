@@ -215,15 +215,22 @@ func (x *Extractor) matchTrigger(s *sentence, k int) []reading {
 	for _, r := range rules {
 		end := k + 1
 		if r.prt != "" {
-			if k+1 >= len(s.tokens) || s.tokens[k+1].lower != r.prt {
+			switch {
+			case k+1 < len(s.tokens) && s.tokens[k+1].lower == r.prt:
+				end = k + 2
+			case !r.noun && treeParticle(s, k, r.prt):
+				// "called on Monday for Putin to face trial".
+			default:
 				continue
 			}
-			end = k + 2
 		}
 		if len(r.object) > 0 {
-			var ok bool
-			if end, ok = x.objectEnd(s, k, end, r); !ok {
+			e, ok := x.objectEnd(s, k, end, r)
+			if !ok && !(!r.noun && treeObjectWord(s, k, r.object)) {
 				continue
+			}
+			if ok {
+				end = e
 			}
 		}
 		if !r.noun && (isAttributive(s, k) || reducedRelative(s, k)) {

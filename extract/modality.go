@@ -511,7 +511,18 @@ func mergeCandidates(d *document, cands []candidate) []candidate {
 		merged := false
 		for n := range out {
 			o := &out[n]
-			if mergeClass(o.code) != mergeClass(c.code) || o.negated != c.negated || o.hypoth != c.hypoth {
+			if o.negated != c.negated || o.hypoth != c.hypoth {
+				continue
+			}
+			if mergeClass(o.code) != mergeClass(c.code) {
+				if sameReading(o, &c) && moreSpecific(c.code, o.code) {
+					// "Speaking ... during a visit to Qatar, Lavrov": one
+					// happening read twice, as a consultation and as a visit.
+					o.code, o.rule = c.code, c.rule
+					o.also = append(o.also, c)
+					merged = true
+					break
+				}
 				continue
 			}
 			if !d.sameParties(o, &c) {
@@ -564,6 +575,18 @@ func sameOccasion(a, b *candidate) bool {
 		return true
 	}
 	return false
+}
+
+// sameReading: two candidates of one sentence with exactly the same
+// source and target.
+func sameReading(a, b *candidate) bool {
+	return a.sent == b.sent && sameSet(a.source, b.source) && sameSet(a.target, b.target)
+}
+
+// moreSpecific: code a says more than code b of the same root ("042"
+// make a visit over "040" consult).
+func moreSpecific(a, b string) bool {
+	return len(a) >= 3 && len(b) >= 3 && a[:2] == b[:2] && strings.HasSuffix(b, "0") && !strings.HasSuffix(a, "0")
 }
 
 // mergeClass groups codes that name one happening: a meeting is also

@@ -95,6 +95,14 @@ func (c *sentCtx) headActors(k int) []string {
 	if n := c.unitContaining(k); n >= 0 {
 		return c.unitActors(c.units[n], true)
 	}
+	if partitiveNouns[c.s.tokens[k].lower] || c.s.tokens[k].tag == "CD" {
+		// "dozens of Russian diplomats", "two of its ships".
+		for _, d := range c.deps(k, "nmod") {
+			if c.caseOf(d) == "of" {
+				return c.headActors(d)
+			}
+		}
+	}
 	if !peopleNouns[c.s.tokens[k].lower] && !institutionNouns[c.s.tokens[k].lower] {
 		return nil
 	}
@@ -110,6 +118,10 @@ func (c *sentCtx) headActors(k int) []string {
 	}
 	return nil
 }
+
+// partitiveNouns count or group what their "of" phrase names.
+var partitiveNouns = setOf("dozens", "dozen", "hundreds", "thousands", "scores", "number", "group", "groups",
+	"some", "several", "many", "most", "all", "members", "part", "handful", "majority")
 
 // institutionNouns stand for a government when a country modifies them.
 var institutionNouns = setOf("government", "ministry", "military", "army", "navy", "forces", "troops",
@@ -210,7 +222,7 @@ func (c *sentCtx) treeObject(r *rule, t int) ([]string, bool) {
 		}
 	}
 	for _, d := range c.deps(t, "obl") {
-		if p := c.caseOf(d); contains(r.preps, p) || targetPreps[p] {
+		if p := c.caseOf(d); contains(r.preps, p) || targetPreps[p] || r.prt != "" && p == r.prt {
 			cands = append(cands, d)
 		}
 	}
@@ -241,4 +253,97 @@ func (c *sentCtx) treePerfect(t int) bool {
 		}
 	}
 	return false
+}
+
+// treeParticle: the verb at k takes prt as a particle or as the
+// preposition of one of its phrases, wherever it stands ("called on
+// Monday for Putin to face trial").
+func treeParticle(s *sentence, k int, prt string) bool {
+	if len(s.words) == 0 {
+		return false
+	}
+	for i, w := range s.words {
+		if w.Head != k+1 {
+			continue
+		}
+		switch w.Rel {
+		case "compound:prt":
+			if s.tokens[i].lower == prt {
+				return true
+			}
+		case "obl", "obl:agent", "nmod", "xcomp", "ccomp", "advcl":
+			for j, c := range s.words {
+				if c.Head == i+1 && (c.Rel == "case" || c.Rel == "mark") && j < i && s.tokens[j].lower == prt && j > k {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// treeObjectWord: one of words heads the verb at k's object or a phrase
+// of it, or a word those govern ("imposed on Tuesday a new round of
+// sweeping sanctions": sanctions, under round).
+func treeObjectWord(s *sentence, k int, words []string) bool {
+	if len(s.words) == 0 {
+		return false
+	}
+	var walk func(h, depth int) bool
+	walk = func(h, depth int) bool {
+		for i, w := range s.words {
+			if w.Head != h+1 || i <= k {
+				continue
+			}
+			switch w.Rel {
+			case "obj", "iobj", "obl", "nmod", "compound", "nsubj:pass":
+			default:
+				continue
+			}
+			if containsWord(words, s.tokens[i].lower) || containsWord(words, s.words[i].Lemma) {
+				return true
+			}
+			if depth < 2 && walk(i, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(k, 0)
+}
+
+// treeAllowsArgument reports whether the tree lets unit u be an argument
+// of the trigger at t: the path from the unit up to t crosses no clause
+// and at most one noun modifier ("sanctions on Iran"). Without a tree
+// every unit is allowed.
+func (c *sentCtx) treeAllowsArgument(t int, u unit) bool {
+	if len(c.s.words) == 0 {
+		return true
+	}
+	nmods := 0
+	for k, steps := u.i, 0; steps < len(c.s.words); steps++ {
+		if k == t {
+			return true
+		}
+		if k >= u.i && k < u.j {
+			// inside the unit itself: climb to its head
+		} else {
+			switch rel := c.rel(k); {
+			case rel == "nmod" || rel == "nmod:poss":
+				nmods++
+				if nmods > 1 {
+					return false
+				}
+			case strings.HasPrefix(rel, "acl"), strings.HasPrefix(rel, "advcl"), rel == "ccomp", rel == "parataxis",
+				rel == "csubj", rel == "list":
+				return false
+			}
+		}
+		h := c.head(k)
+		if h < 0 {
+			return true // t is not above the unit: the tree is no help here
+		}
+		k = h
+	}
+	return true
 }

@@ -358,6 +358,12 @@ func (c *config) labelFeatures(dst []uint64, h, d int) []uint64 {
 		feat(t(223), wd, w[c.lc1[d]], 0), feat(t(224), wd, lab(c.lc1[d]), 0),
 		feat(t(225), wh, lab(c.rc1[h]), lab(c.lc1[h])), feat(t(226), pd, p[c.bufAt(1)], 0),
 		feat(t(227), wd, near(d, 1), 0), feat(t(228), wd, near(d, -1), 0),
+		// The dependent's function words ("by", "of", "that", "to") and
+		// its first and last children say most about the label.
+		feat(t(229), w[c.lc1[d]], 0, 0), feat(t(230), w[c.lc1[d]], ph, 0), feat(t(231), w[c.lc1[d]], pd, ph),
+		feat(t(232), w[c.lc2[d]], pd, 0), feat(t(233), w[c.rc1[d]], pd, 0), feat(t(234), lab(c.lc2[d]), pd, 0),
+		feat(t(235), wh, pd, dist), feat(t(236), ph, near(h, 1), pd), feat(t(237), uint64(c.nl[h]), uint64(c.nr[h]), pd),
+		feat(t(238), w[c.lc1[d]], wh, 0), feat(t(239), p[c.lc1[d]], lab(c.lc1[d]), ph),
 	)
 }
 

@@ -15,6 +15,59 @@ import "strings"
 func repair(ws []Word) {
 	repairHeadless(ws)
 	repairConjuncts(ws)
+	repairLists(ws)
+	repairTimes(ws)
+}
+
+// repairLists: "list" joins the items of a list that is not in a sentence
+// (a signature, an address); in a sentence with a verb, a nominal joined
+// that way after a comma is an apposition ("Sergey Lavrov, Russia's
+// foreign minister").
+func repairLists(ws []Word) {
+	hasVerb := false
+	for _, w := range ws {
+		if w.UPOS == "VERB" {
+			hasVerb = true
+		}
+	}
+	if !hasVerb {
+		return
+	}
+	for i := range ws {
+		if ws[i].Rel == "list" && isNominal(ws[i]) && i > 0 && ws[i].Head-1 < i {
+			ws[i].Rel = "appos"
+		}
+	}
+}
+
+// timeWords head temporal phrases.
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"yesterday": true, "today": true, "tonight": true,
+}
+
+// repairTimes: a time phrase ("on Monday", "in March") hanging on the
+// noun of a verb's phrase ("expelled by the government on Monday") tells
+// when the verb's event happened: it modifies the verb.
+func repairTimes(ws []Word) {
+	for i := range ws {
+		w := ws[i]
+		if w.Rel != "nmod" || !timeWords[strings.ToLower(w.Form)] || w.Head == 0 {
+			continue
+		}
+		h := w.Head - 1
+		switch ws[h].Rel {
+		case "obl", "obl:agent", "obj":
+		default:
+			continue
+		}
+		v := ws[h].Head - 1
+		if v >= 0 && ws[v].UPOS == "VERB" {
+			ws[i].Head, ws[i].Rel = v+1, "obl"
+		}
+	}
 }
 
 func isNominal(w Word) bool { return w.UPOS == "NOUN" || w.UPOS == "PROPN" || w.UPOS == "PRON" }
