@@ -64,7 +64,21 @@ func benchArticles(b *testing.B) []Article {
 //
 //	go test ./extract -run '^$' -bench Extract -benchtime 200x
 func BenchmarkExtract(b *testing.B) {
-	x := testExtractor(b)
+	benchmarkExtract(b, testExtractor(b))
+}
+
+// BenchmarkExtractVerbs is BenchmarkExtract with PETRARCH's whole verb
+// dictionary loaded (--verbs CAMEO.2.0.txt), where ../shared has it.
+func BenchmarkExtractVerbs(b *testing.B) {
+	needCAMEOVerbs(b)
+	x, err := New(WithVerbs(cameoVerbs))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkExtract(b, x)
+}
+
+func benchmarkExtract(b *testing.B, x *Extractor) {
 	arts := benchArticles(b)
 	ctx := context.Background()
 	report := func(b *testing.B, sentences int64) {

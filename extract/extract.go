@@ -39,6 +39,7 @@ type Extractor struct {
 	// embedded one.
 	syntaxModel string
 	frameFiles  []string // WithFrames
+	verbFiles   []string // WithVerbs
 }
 
 // WithFrames adds the event frames of a lexicon file in the format of the
@@ -78,6 +79,13 @@ func New(opts ...Option) (*Extractor, error) {
 	}
 	for _, file := range x.frameFiles {
 		more, err := readFrameFile(file)
+		if err != nil {
+			return nil, err
+		}
+		rules = append(rules, more...)
+	}
+	for _, file := range x.verbFiles {
+		more, _, err := readVerbFile(file)
 		if err != nil {
 			return nil, err
 		}

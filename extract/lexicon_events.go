@@ -57,6 +57,9 @@ type rule struct {
 	// needIn: the verb fires only with a place after "in" ("was held in
 	// Beijing").
 	needIn bool
+	// forms are irregular forms beyond those verbForms derives, from a
+	// verb dictionary ("sped" for "speed").
+	forms []string
 }
 
 // irregular verb forms the inflector cannot derive.
@@ -75,6 +78,9 @@ var irregular = map[string][]string{
 func verbForms(lemma string) []string {
 	forms := []string{lemma}
 	forms = append(forms, irregular[lemma]...)
+	if len(lemma) < 2 {
+		return forms
+	}
 	last := lemma[len(lemma)-1]
 	switch {
 	case strings.HasSuffix(lemma, "ee"):
@@ -130,6 +136,7 @@ func newTriggerIndex(rules []rule) triggerIndex {
 		if r.noun {
 			forms = nounForms(r.lemma)
 		}
+		forms = append(forms, r.forms...)
 		for _, f := range forms {
 			ix[f] = append(ix[f], r)
 		}

@@ -8,11 +8,20 @@ import (
 	"github.com/diplograph/diplograph/schema"
 )
 
-// extractorOptions turns --actors files into extractor options: the
-// PETRARCH/CAMEO actor dictionaries a user already maintains.
-func extractorOptions(actorFiles []string) ([]extract.Option, error) {
+// extractorOptions turns --actors and --verbs files into extractor
+// options: the PETRARCH/CAMEO actor and verb dictionaries a user already
+// maintains. A verb dictionary is read by extract.New, whose errors name
+// its file and line.
+func extractorOptions(actorFiles, verbFiles []string) ([]extract.Option, error) {
+	var opts []extract.Option
+	for _, path := range verbFiles {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("--verbs %s: %w", path, unwrapPathError(err))
+		}
+		opts = append(opts, extract.WithVerbs(path))
+	}
 	if len(actorFiles) == 0 {
-		return nil, nil
+		return opts, nil
 	}
 	var dict *schema.ActorDictionary
 	for _, path := range actorFiles {
@@ -30,5 +39,5 @@ func extractorOptions(actorFiles []string) ([]extract.Option, error) {
 			return nil, fmt.Errorf("--actors %s: %w", path, err)
 		}
 	}
-	return []extract.Option{extract.WithActors(dict)}, nil
+	return append(opts, extract.WithActors(dict)), nil
 }

@@ -23,6 +23,7 @@ type extractOptions struct {
 	Paths     []string // --format conllu reads several inputs
 	MaxSize   string
 	Actors    []string
+	Verbs     []string
 	Explain   bool
 	Profile   bool
 	read      readOptions
@@ -51,6 +52,7 @@ JSON Lines with many articles.`,
   diplograph extract --explain --published 2025-02-27 article.txt
   diplograph extract --format json --published 2025-02-27 article.txt | jq '.events[] | {cameo, source, target, date}'
   diplograph extract --actors Phoenix.Countries.actors.txt article.txt
+  diplograph extract --verbs CAMEO.2.0.txt article.txt
   diplograph extract --format conllu testdata/articles
   diplograph extract --profile --published 2025-02-27 article.txt
   curl -s https://example.org/story.txt | diplograph extract -`,
@@ -86,6 +88,7 @@ JSON Lines with many articles.`,
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: json, text, or conllu (the syntax of every sentence)")
 	cmd.Flags().StringVar(&opts.MaxSize, "max-size", formatSize(defaultMaxSize), "refuse an article larger than `SIZE` (512KB, 4MB)")
 	cmd.Flags().StringArrayVar(&opts.Actors, "actors", nil, "PETRARCH/CAMEO actor dictionary `FILE` (repeatable)")
+	cmd.Flags().StringArrayVar(&opts.Verbs, "verbs", nil, "PETRARCH/TABARI verb dictionary `FILE` (repeatable): event patterns added after the built-in lexicon")
 	cmd.Flags().BoolVar(&opts.Profile, "profile", false, "print the time each extraction stage took, on standard error")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show each event's rule, trigger and arguments marked in its sentence")
 	return cmd
@@ -106,7 +109,7 @@ func extractRun(cmd *cobra.Command, opts *extractOptions) error {
 	if opts.Published != "" {
 		art.Published = opts.Published
 	}
-	xopts, err := extractorOptions(opts.Actors)
+	xopts, err := extractorOptions(opts.Actors, opts.Verbs)
 	if err != nil {
 		return err
 	}

@@ -30,6 +30,7 @@ type ingestOptions struct {
 	MaxSize   string
 	KeepGoing bool
 	Actors    []string
+	Verbs     []string
 	Workers   int
 	Batch     int
 	read      readOptions
@@ -81,6 +82,7 @@ ingest at once; the articles written before stay whole.`,
   diplograph ingest --db news.db --published 2025-02-27 article.txt
   diplograph ingest --workers 8 --db 'postgres://news@db.example.org/news?sslmode=disable' archive/
   diplograph ingest --keep-going feed.jsonl
+  diplograph ingest --verbs CAMEO.2.0.txt --actors Phoenix.Countries.actors.txt archive/
   diplograph ingest --max-size 8MB long-report.txt
   cat story.txt | diplograph ingest --published 2025-02-27 -`,
 		Args: minArgs(1),
@@ -116,6 +118,7 @@ ingest at once; the articles written before stay whole.`,
 	cmd.Flags().StringVar(&opts.MaxSize, "max-size", formatSize(defaultMaxSize), "refuse an article (a file or a JSON Lines record) larger than `SIZE` (512KB, 4MB)")
 	cmd.Flags().BoolVar(&opts.KeepGoing, "keep-going", false, "ingest the good records of a JSON Lines file that has bad ones")
 	cmd.Flags().StringArrayVar(&opts.Actors, "actors", nil, "PETRARCH/CAMEO actor dictionary `FILE` (repeatable): countries and role codes for the people it knows")
+	cmd.Flags().StringArrayVar(&opts.Verbs, "verbs", nil, "PETRARCH/TABARI verb dictionary `FILE` (repeatable): event patterns added after the built-in lexicon")
 	return cmd
 }
 

@@ -230,6 +230,26 @@ func TestExtractExplain(t *testing.T) {
 	}
 }
 
+func TestExtractVerbsFlag(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "a.txt", "Published: 2025-03-03\n\nJapan sped food and medicine into Indonesia on Monday.\n")
+	verbs := writeFile(t, dir, "mine.verbs", "--- HURRY [---] ---\nSPEED {SPEEDS SPEEDING SPED}\n- * FOOD [073]\n")
+	code, out, errOut := runCmd(t, "", "extract", "--format", "json", "--verbs", verbs, p)
+	if code != exitOK || !strings.Contains(out, `"rule": "petrarch.hurry.speed.1"`) {
+		t.Fatalf("exit %d, want an event of petrarch.hurry.speed.1: %s%s", code, out, errOut)
+	}
+	bad := writeFile(t, dir, "bad.verbs", "--- HURRY [---] ---\nSPEED\n- * FOOD\n")
+	if code, _, errOut := runCmd(t, "", "extract", "--verbs", bad, p); code == exitOK || !strings.Contains(errOut, "bad.verbs:3:") {
+		t.Errorf("a bad verb dictionary: exit %d, %q; want an error naming bad.verbs:3", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "ingest", "--db", filepath.Join(dir, "db"), "--verbs", filepath.Join(dir, "none.verbs"), p); code == exitOK || !strings.Contains(errOut, "--verbs") {
+		t.Errorf("ingest with a missing verb dictionary: exit %d, %q; want an error naming --verbs", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "ingest", "--db", filepath.Join(dir, "db"), "--verbs", verbs, p); code != exitOK {
+		t.Errorf("ingest --verbs: exit %d: %s", code, errOut)
+	}
+}
+
 func TestExtractActorsFlag(t *testing.T) {
 	dir := t.TempDir()
 	p := writeFile(t, dir, "a.txt", sampleArticle)

@@ -155,7 +155,7 @@ func (p *pipeline) prepare(ctx context.Context) error {
 	case p.store != nil:
 		return nil
 	}
-	xopts, err := extractorOptions(p.opts.Actors)
+	xopts, err := extractorOptions(p.opts.Actors, p.opts.Verbs)
 	if err != nil {
 		return fatalError{err}
 	}
