@@ -75,6 +75,10 @@ type reader struct {
 // readThroughCayley makes readers use Cayley's iterators (for tests).
 var readThroughCayley = false
 
+// scanFault, if set, is asked before out ("out") and outAll ("outAll")
+// scan a node's statements, and fails the scan (for tests of read errors).
+var scanFault func(r *reader, op string, s, p node) error
+
 // newReader returns a reader of the committed store: on bolt, in a read
 // transaction of its own; on PostgreSQL, in a read-only transaction that
 // sees one snapshot.
@@ -536,6 +540,11 @@ func (r *reader) out(s, p node, fn func(link) error) error {
 	if s == 0 || p == 0 {
 		return nil
 	}
+	if scanFault != nil {
+		if err := scanFault(r, "out", s, p); err != nil {
+			return err
+		}
+	}
 	if r.pg != nil {
 		return stopped(r.pg.scan(r.ctx, pgSP, []node{s}, p, 0, fn))
 	}
@@ -554,6 +563,11 @@ func (r *reader) out(s, p node, fn func(link) error) error {
 func (r *reader) outAll(s node, want func(p node) bool, fn func(link) error) error {
 	if s == 0 {
 		return nil
+	}
+	if scanFault != nil {
+		if err := scanFault(r, "outAll", s, 0); err != nil {
+			return err
+		}
 	}
 	if r.pg != nil {
 		return stopped(r.pg.scan(r.ctx, pgSP, []node{s}, 0, 0, func(l link) error {
