@@ -751,3 +751,48 @@ func str(v quad.Value) string {
 	}
 	return quad.StringOf(v)
 }
+
+// allLinks calls fn with every live quad of the store, in the order they
+// were written.
+func (r *reader) allLinks(fn func(link) error) error {
+	if r.pg != nil {
+		return r.pg.scan(r.ctx, pgAll, nil, 0, 0, fn)
+	}
+	if !r.fast {
+		it := r.s.qs.QuadsAllIterator().Iterate()
+		defer it.Close()
+		for it.Next(r.ctx) {
+			prim, ok := it.Result().(*cproto.Primitive)
+			if !ok {
+				return errors.New("unexpected quad reference from the store")
+			}
+			if prim.Deleted || prim.Subject == 0 {
+				continue
+			}
+			if err := fn(link{node(prim.Subject), node(prim.Predicate), node(prim.Object), node(prim.Label)}); err != nil {
+				return err
+			}
+		}
+		if err := it.Err(); err != nil {
+			return err
+		}
+		return r.ctx.Err()
+	}
+	if r.log == nil {
+		return nil
+	}
+	c := r.log.Cursor()
+	for k, b := c.First(); k != nil; k, b = c.Next() {
+		rec, err := decodeRecord(b)
+		if err != nil {
+			return err
+		}
+		if rec.deleted || rec.s == 0 || rec.p == 0 || rec.o == 0 {
+			continue // a value, or a deleted quad
+		}
+		if err := fn(link{rec.s, rec.p, rec.o, rec.l}); err != nil {
+			return err
+		}
+	}
+	return r.ctx.Err()
+}
