@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -347,20 +346,10 @@ func (r *reader) eventNodes(v *vocab, actor node) ([]node, error) {
 // must find the actor among the event's sources and targets as
 // loadEventOf reads them, which drops deleted statements.
 func (r *reader) eventCandidates(v *vocab, actor node) ([]node, error) {
-	if !r.fast {
-		return r.eventNodes(v, actor)
-	}
 	if actor == 0 || v.participant == 0 {
 		return nil, nil
 	}
-	var out []node
-	err := r.prefix(r.ops, be64(actor, v.participant), func(key, _ []byte) error {
-		if len(key) >= 24 {
-			out = append(out, node(binary.BigEndian.Uint64(key[16:])))
-		}
-		return nil
-	})
-	return out, err
+	return r.ix.candidates(v.participant, actor)
 }
 
 // loadEvent reads an event node: everything but its ID, actor names,
