@@ -66,20 +66,11 @@ type document struct {
 	actors          *actorSet
 }
 
-// ParseDate parses a YYYY-MM-DD date.
-func ParseDate(s string) (time.Time, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
-	}
-	return t, nil
-}
-
 // Extract runs the pipeline over one article.
 func (x *Extractor) Extract(ctx context.Context, a Article) (schema.Result, error) {
 	d := &document{art: a, norm: normalize(a.Text)}
 	if a.Published != "" {
-		t, err := ParseDate(a.Published)
+		t, err := schema.ParseDay(a.Published)
 		if err != nil {
 			return schema.Result{}, err
 		}

@@ -584,8 +584,8 @@ func dateOfRange(start, end string) string {
 
 // dayCount is the number of days from start to end, both "YYYY-MM-DD".
 func dayCount(start, end string) int {
-	s, _, ok1 := dayBounds(start)
-	e, _, ok2 := dayBounds(end)
+	s, _, ok1 := schema.Date(start).Bounds()
+	e, _, ok2 := schema.Date(end).Bounds()
 	if !ok1 || !ok2 {
 		return 0
 	}
@@ -833,8 +833,3 @@ func sortEvents(es []*Event, oldestFirst bool) {
 		return a.ID < b.ID
 	})
 }
-
-// DateBounds returns the first and last day ("YYYY-MM-DD") of a date as
-// the model writes them: "2014", "2025-02", "2025-02-18" or an interval
-// "2014-02-27/2014-03-18". ok is false for anything else.
-func DateBounds(date string) (start, end string, ok bool) { return dateRange(date) }

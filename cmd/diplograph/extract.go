@@ -53,7 +53,7 @@ null.`,
 				return usagef("--explain prints text; leave out --format json")
 			}
 			if opts.Published != "" {
-				if _, err := extract.ParseDate(opts.Published); err != nil {
+				if _, err := schema.ParseDay(opts.Published); err != nil {
 					return usagef("--published: %v", err)
 				}
 			}
