@@ -2,8 +2,6 @@ package extract
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strconv"
 	"strings"
@@ -174,19 +172,16 @@ func capitalizeWords(s string) string {
 
 // result assembles the schema.Result.
 func (d *document) result(events []schema.Event) schema.Result {
-	sum := sha256.Sum256([]byte(d.art.Text))
+	id, sha := schema.ArticleID(d.art.ID, d.art.Text)
 	doc := schema.Document{
-		ID:        d.art.ID,
+		ID:        id,
 		Title:     d.art.Title,
 		URL:       d.art.URL,
 		Published: d.art.Published,
 		Dateline:  d.layout.dateline,
 		Source:    d.art.Source,
-		SHA256:    hex.EncodeToString(sum[:]),
+		SHA256:    sha,
 		Sentences: len(d.sents),
-	}
-	if doc.ID == "" {
-		doc.ID = "sha256:" + doc.SHA256
 	}
 	if doc.Title == "" {
 		doc.Title = d.layout.headline
