@@ -142,7 +142,6 @@ type gazetteer struct {
 	places    []Place
 	orgs      []Organization
 	titles    []Title
-	names     nameIndex
 	titleIdx  nameIndex
 }
 
@@ -188,7 +187,6 @@ func parseGazetteer() (*gazetteer, error) {
 		return nil, err
 	}
 	g.titles = tf.Titles
-	g.names = buildNameIndex(g)
 	g.titleIdx = buildTitleIndex(g.titles)
 	return g, nil
 }

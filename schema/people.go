@@ -79,7 +79,7 @@ func LookupPerson(name string) []Person {
 }
 
 // MatchPerson finds the longest person's name at the start of a sequence
-// of words, as MatchName does for places and countries, and returns how
+// of words, extending the match a word at a time, and returns how
 // many words it spans and the people it may name, ranked as LookupPerson
 // ranks them. A listed name that starts with a capital matches only text
 // that starts with one.

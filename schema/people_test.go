@@ -260,8 +260,8 @@ func roleOfCountry(of string) (string, error) {
 	if _, ok := CountryByISO3(of); ok {
 		return of, nil
 	}
-	for _, e := range LookupName(of) {
-		if o, ok := e.AsOrganization(); ok && o.Name == of {
+	for _, o := range Organizations() {
+		if o.Name == of {
 			return o.Country, nil
 		}
 	}
