@@ -5,9 +5,9 @@ import (
 	"unicode"
 )
 
-// LookupTitle returns the job title written as name ("foreign minister",
+// lookupTitle returns the job title written as name ("foreign minister",
 // "Secretary-General"), compared in folded form and ignoring case.
-func LookupTitle(name string) (Title, bool) {
+func lookupTitle(name string) (Title, bool) {
 	g := loadGazetteer()
 	refs := g.titleIdx.keys[FoldName(name)]
 	if len(refs) == 0 {
@@ -16,9 +16,9 @@ func LookupTitle(name string) (Title, bool) {
 	return g.titles[refs[0].index], true
 }
 
-// MatchTitle finds the longest job title at the start of a sequence of
+// matchTitle finds the longest job title at the start of a sequence of
 // words and returns how many words it spans.
-func MatchTitle(words []string) (n int, t Title, ok bool) {
+func matchTitle(words []string) (n int, t Title, ok bool) {
 	g := loadGazetteer()
 	n, refs := g.titleIdx.longest(words)
 	if n == 0 {

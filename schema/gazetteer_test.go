@@ -68,13 +68,13 @@ func TestTitles(t *testing.T) {
 		{"Marco Rubio", 0, "", ""},
 	}
 	for _, tt := range tests {
-		n, ti, ok := MatchTitle(strings.Fields(tt.text))
+		n, ti, ok := matchTitle(strings.Fields(tt.text))
 		if n != tt.n || ok != (tt.n > 0) || ti.Title != tt.title || ti.Country != tt.country {
-			t.Errorf("MatchTitle(%q) = %d, %+v, %v; want %d, %q (%q)", tt.text, n, ti, ok, tt.n, tt.title, tt.country)
+			t.Errorf("matchTitle(%q) = %d, %+v, %v; want %d, %q (%q)", tt.text, n, ti, ok, tt.n, tt.title, tt.country)
 		}
 	}
-	if ti, ok := LookupTitle("top diplomat"); !ok || ti.Title != "Top Diplomat" {
-		t.Errorf("LookupTitle(top diplomat) = %+v, %v", ti, ok)
+	if ti, ok := lookupTitle("top diplomat"); !ok || ti.Title != "Top Diplomat" {
+		t.Errorf("lookupTitle(top diplomat) = %+v, %v", ti, ok)
 	}
 }
 
@@ -95,7 +95,7 @@ func TestCounts(t *testing.T) {
 		{"regions, states and territories", counts[PlaceRegion] + counts[PlaceState] + counts[PlaceTerritory], 300},
 		{"supranational areas", counts[PlaceSupranational], 30},
 		{"organizations", len(Organizations()), 250},
-		{"titles", len(Titles()), 150},
+		{"titles", len(allTitles()), 150},
 	}
 	for _, tt := range tests {
 		if tt.got < tt.min {
@@ -167,7 +167,7 @@ func TestData(t *testing.T) {
 			t.Errorf("organization %q: country %q", o.Name, o.Country)
 		}
 	}
-	for _, ti := range Titles() {
+	for _, ti := range allTitles() {
 		if ti.Country != "" && !known(ti.Country) {
 			t.Errorf("title %q: country %q", ti.Title, ti.Country)
 		}
