@@ -254,7 +254,7 @@ func sinceExpr(s *sentence, k int, pub time.Time, hasPub bool) (timex, bool) {
 		if tx.value == "" || tx.future {
 			continue
 		}
-		from, _, err := parseValue(tx.value)
+		from, _, err := bounds(tx.value)
 		if err != nil {
 			continue
 		}
@@ -263,28 +263,13 @@ func sinceExpr(s *sentence, k int, pub time.Time, hasPub bool) (timex, bool) {
 	return timex{}, false
 }
 
-// parseValue returns the first and last day of a contract date value.
-func parseValue(v string) (time.Time, time.Time, error) {
-	if len(v) > 10 && v[10] == '/' {
-		a, _, err := parseValue(v[:10])
-		if err != nil {
-			return a, a, err
-		}
-		_, b, err := parseValue(v[11:])
-		return a, b, err
+// bounds returns the first and last day of a contract date value.
+func bounds(v string) (first, last time.Time, err error) {
+	first, last, ok := schema.Date(v).Bounds()
+	if !ok {
+		return first, last, fmt.Errorf("date %q: not a contract date", v)
 	}
-	switch len(v) {
-	case 4:
-		t, err := time.Parse("2006", v)
-		return t, t.AddDate(1, 0, -1), err
-	case 7:
-		t, err := time.Parse("2006-01", v)
-		return t, t.AddDate(0, 1, -1), err
-	case 10:
-		t, err := time.Parse("2006-01-02", v)
-		return t, t, err
-	}
-	return time.Time{}, time.Time{}, fmt.Errorf("date %q: not a contract date", v)
+	return first, last, nil
 }
 
 // storyDates dates every asserted event the text leaves undated by the

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 // sentenceOf builds a sentence of whitespace-separated tokens (enough for
@@ -45,7 +47,7 @@ func TestFindTimexes(t *testing.T) {
 		{"2025-02-27", "it took 1500 troops", nil},
 	}
 	for _, tt := range tests {
-		pub, err := ParseDate(tt.published)
+		pub, err := schema.ParseDay(tt.published)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,7 +82,7 @@ func TestWeekdayDate(t *testing.T) {
 		{"2018-03-17", 3, false, "2018-03-14"}, // "on Wednesday" in a Saturday story
 	}
 	for _, tt := range tests {
-		pub, _ := ParseDate(tt.published)
+		pub, _ := schema.ParseDay(tt.published)
 		if got := day(weekdayDate(pub, tt.weekday, tt.future)); got != tt.want {
 			t.Errorf("weekday %d from %s (future %v): got %s, want %s", tt.weekday, tt.published, tt.future, got, tt.want)
 		}

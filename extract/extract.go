@@ -2,8 +2,6 @@ package extract
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"strconv"
@@ -139,15 +137,6 @@ type document struct {
 	statements      []schema.Event
 }
 
-// ParseDate parses a YYYY-MM-DD date.
-func ParseDate(s string) (time.Time, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DD", s)
-	}
-	return t, nil
-}
-
 // Extract runs the pipeline over one article.
 func (x *Extractor) Extract(ctx context.Context, a Article) (schema.Result, error) {
 	res, _, err := x.extract(ctx, a, false)
@@ -222,19 +211,16 @@ func capitalizeWords(s string) string {
 
 // result assembles the schema.Result.
 func (d *document) result(events []schema.Event) schema.Result {
-	sum := sha256.Sum256([]byte(d.art.Text))
+	id, sha := schema.ArticleID(d.art.ID, d.art.Text)
 	doc := schema.Document{
-		ID:        d.art.ID,
+		ID:        id,
 		Title:     d.art.Title,
 		URL:       d.art.URL,
 		Published: d.art.Published,
 		Dateline:  d.layout.dateline,
 		Source:    d.art.Source,
-		SHA256:    hex.EncodeToString(sum[:]),
+		SHA256:    sha,
 		Sentences: len(d.sents),
-	}
-	if doc.ID == "" {
-		doc.ID = "sha256:" + doc.SHA256
 	}
 	if doc.Title == "" {
 		doc.Title = d.layout.headline

@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+
+	"github.com/diplograph/diplograph/schema"
 )
 
 var (
@@ -33,7 +35,7 @@ func ParseArticle(text string) Article {
 		case "title":
 			a.Title = v
 		case "published", "date":
-			if _, err := ParseDate(v); err == nil {
+			if _, err := schema.ParseDay(v); err == nil {
 				a.Published = v
 			}
 		case "url":

@@ -49,7 +49,7 @@ func FuzzExtract(f *testing.F) {
 		if len(text) > 64<<10 {
 			return // the bounds are tested by TestExtractLongInputs
 		}
-		if _, err := ParseDate(published); err != nil {
+		if _, err := schema.ParseDay(published); err != nil {
 			published = ""
 		}
 		type result struct {
@@ -89,7 +89,7 @@ func FuzzParseArticle(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		a := ParseArticle(text)
 		if a.Published != "" {
-			if _, err := ParseDate(a.Published); err != nil {
+			if _, err := schema.ParseDay(a.Published); err != nil {
 				t.Errorf("Published %q is not a date", a.Published)
 			}
 		}

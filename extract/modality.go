@@ -684,8 +684,8 @@ func mergeDates(a, b string) (string, bool) {
 	case a == "":
 		return b, true
 	}
-	af, at, err1 := parseValue(a)
-	bf, bt, err2 := parseValue(b)
+	af, at, err1 := bounds(a)
+	bf, bt, err2 := bounds(b)
 	if err1 != nil || err2 != nil {
 		return "", false
 	}

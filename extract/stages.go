@@ -75,7 +75,7 @@ func (x *Extractor) ExtractProfiled(ctx context.Context, a Article) (schema.Resu
 func (x *Extractor) extract(ctx context.Context, a Article, profile bool) (schema.Result, Profile, error) {
 	d := &document{art: a, norm: normalize(a.Text)}
 	if a.Published != "" {
-		t, err := ParseDate(a.Published)
+		t, err := schema.ParseDay(a.Published)
 		if err != nil {
 			return schema.Result{}, nil, err
 		}

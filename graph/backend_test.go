@@ -63,9 +63,6 @@ var storeTests = []struct {
 	{"QueryErrors", TestQueryErrors},
 	{"QueryCancel", TestQueryCancel},
 	{"QueryUnlimited", TestQueryUnlimited},
-	{"ExportGolden", TestExportGolden},
-	{"ExportDeterministic", TestExportDeterministic},
-	{"NQuadsExport", TestNQuadsExport},
 	{"ExportFilters", TestExportFilters},
 	{"EventNetwork", TestEventNetwork},
 }

@@ -3,14 +3,10 @@ package graph
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
-	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/diplograph/diplograph/schema"
 )
@@ -54,7 +50,7 @@ type checkQuad struct{ s, p, o, l uint64 }
 // checker holds what Check learns about a store.
 type checker struct {
 	s     *Store
-	r     *reader // PostgreSQL: the snapshot checked
+	src   checkSource
 	quads []checkQuad
 	names map[uint64]quad.Value
 	probs []string
@@ -71,12 +67,10 @@ func (s *Store) check(ctx context.Context) (rep CheckReport, err error) {
 			rep, err = CheckReport{Quads: len(c.quads), Problems: []string{fmt.Sprintf("the store's file is damaged (bolt: %v): rebuild the store by ingesting the articles into a new one", r)}}, nil
 		}
 	}()
-	if s.pg != nil {
-		if c.r, err = s.newReader(ctx); err != nil {
-			return CheckReport{}, err
-		}
-		defer c.r.close()
+	if c.src, err = s.be.checkSource(ctx); err != nil {
+		return CheckReport{}, err
 	}
+	defer c.src.close()
 	if err := c.load(ctx); err != nil {
 		return CheckReport{}, err
 	}
@@ -84,12 +78,7 @@ func (s *Store) check(ctx context.Context) (rep CheckReport, err error) {
 	if err != nil {
 		return CheckReport{}, err
 	}
-	if s.pg != nil {
-		err = c.refCounts(ctx)
-	} else {
-		err = c.indexes(ctx)
-	}
-	if err != nil {
+	if err := c.src.indexes(ctx, c); err != nil {
 		return CheckReport{}, err
 	}
 	c.values()
@@ -97,62 +86,27 @@ func (s *Store) check(ctx context.Context) (rep CheckReport, err error) {
 	return CheckReport{Articles: articles, Events: events, Quads: len(c.quads), Problems: c.probs}, nil
 }
 
-// checkFileSize refuses a bolt file shorter than the pages its header
-// counts (a copy cut short): bolt would read past its end and crash.
-func checkFileSize(db *bolt.DB, file string) error {
-	var want int64
-	if err := db.View(func(tx *bolt.Tx) error { want = tx.Size(); return nil }); err != nil {
-		return err
-	}
-	st, err := os.Stat(file)
-	if err != nil {
-		return err
-	}
-	if st.Size() < want {
-		return fmt.Errorf("%s is cut short (%d of %d bytes): the store is damaged; rebuild it by ingesting the articles into a new one", file, st.Size(), want)
-	}
-	return nil
-}
-
 func (c *checker) problem(format string, a ...any) {
 	c.probs = append(c.probs, fmt.Sprintf(format, a...))
 }
 
-func refID(r cgraph.Ref) uint64 {
-	if v, ok := r.(ckv.Int64Value); ok {
-		return uint64(v)
-	}
-	return 0
+// checkSource is what Check reads a store through, one per backend.
+type checkSource interface {
+	// load calls fn with every quad of the store.
+	load(ctx context.Context, fn func(checkQuad)) error
+	// name is the value of an ID (nil: none), id the ID of a value (0:
+	// none).
+	name(id uint64) (quad.Value, error)
+	id(v quad.Value) (uint64, error)
+	// indexes checks the backend's own bookkeeping against the quads
+	// loaded (c.quads), reporting problems to c.
+	indexes(ctx context.Context, c *checker) error
+	close() error
 }
 
-// load reads every quad of the store's log.
+// load reads every quad of the store.
 func (c *checker) load(ctx context.Context) error {
-	if c.r != nil {
-		return c.r.allLinks(func(l link) error {
-			c.quads = append(c.quads, checkQuad{uint64(l.s), uint64(l.p), uint64(l.o), uint64(l.l)})
-			return nil
-		})
-	}
-	it := c.s.qs.QuadsAllIterator().Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		var q checkQuad
-		for _, d := range []struct {
-			dir quad.Direction
-			id  *uint64
-		}{{quad.Subject, &q.s}, {quad.Predicate, &q.p}, {quad.Object, &q.o}, {quad.Label, &q.l}} {
-			r, err := c.s.qs.QuadDirection(it.Result(), d.dir)
-			if err != nil {
-				return err
-			}
-			*d.id = refID(r)
-		}
-		c.quads = append(c.quads, q)
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
+	return c.src.load(ctx, func(q checkQuad) { c.quads = append(c.quads, q) })
 }
 
 // name is the value of an ID, nil if the store has none.
@@ -163,13 +117,7 @@ func (c *checker) name(id uint64) quad.Value {
 	if v, ok := c.names[id]; ok {
 		return v
 	}
-	var v quad.Value
-	var err error
-	if c.r != nil {
-		v, err = c.r.value(node(id))
-	} else {
-		v, err = c.s.qs.NameOf(ckv.Int64Value(id))
-	}
+	v, err := c.src.name(id)
 	if err != nil || v == nil {
 		c.problem("value %d, used by a quad, is missing from the store", id)
 		v = nil
@@ -195,14 +143,7 @@ func (c *checker) quadString(q checkQuad) string {
 }
 
 // id is the ID of a value, 0 if no quad uses it.
-func (c *checker) id(v quad.Value) (uint64, error) {
-	if c.r != nil {
-		n, err := c.r.id(v)
-		return uint64(n), err
-	}
-	r, err := c.s.qs.ValueOf(v)
-	return refID(r), err
-}
+func (c *checker) id(v quad.Value) (uint64, error) { return c.src.id(v) }
 
 // invariants checks everything but the indexes and returns the number of
 // articles and events.
@@ -372,83 +313,4 @@ func (c *checker) values() {
 			c.name(id)
 		}
 	}
-}
-
-// indexes checks that Cayley's subject and object indexes list, for every
-// node, the quads its log holds.
-func (c *checker) indexes(ctx context.Context) error {
-	want := map[quad.Direction]map[uint64]int{quad.Subject: {}, quad.Object: {}}
-	for _, q := range c.quads {
-		want[quad.Subject][q.s]++
-		want[quad.Object][q.o]++
-	}
-	for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
-		for id, n := range want[dir] {
-			if id == 0 {
-				continue
-			}
-			got, err := c.indexed(ctx, dir, id)
-			if err != nil {
-				return err
-			}
-			if got != n {
-				c.problem("the %s index lists %d quads of %s, the quad log %d", dir, got, c.str(id), n)
-			}
-		}
-	}
-	return nil
-}
-
-// indexed counts the quads Cayley's index for dir lists under the node id.
-func (c *checker) indexed(ctx context.Context, dir quad.Direction, id uint64) (int, error) {
-	it := c.s.qs.QuadIterator(dir, ckv.Int64Value(id)).Iterate()
-	defer it.Close()
-	n := 0
-	for it.Next(ctx) {
-		n++
-	}
-	if err := it.Err(); err != nil {
-		return 0, err
-	}
-	return n, ctx.Err()
-}
-
-// refCounts checks, on PostgreSQL, that every node's reference count is
-// the number of quad directions that use it (Cayley deletes a node when
-// it falls to 0) and that no node is left unused.
-func (c *checker) refCounts(ctx context.Context) error {
-	rows, err := c.r.pg.tx.QueryContext(ctx, `WITH uses AS (
-  SELECT h, count(*) AS n FROM (
-    SELECT subject_hash AS h FROM quads UNION ALL SELECT predicate_hash FROM quads
-    UNION ALL SELECT object_hash FROM quads UNION ALL SELECT label_hash FROM quads WHERE label_hash IS NOT NULL
-  ) d GROUP BY h)
-SELECT coalesce(n.hash, u.h), coalesce(n.refs, 0), coalesce(u.n, 0) FROM nodes n FULL JOIN uses u ON u.h = n.hash
-WHERE n.hash IS NULL OR u.h IS NULL OR n.refs <> u.n
-ORDER BY 1 LIMIT 1000`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	type bad struct {
-		n          node
-		refs, uses int64
-	}
-	var found []bad
-	for rows.Next() {
-		var h []byte
-		var b bad
-		if err := rows.Scan(&h, &b.refs, &b.uses); err != nil {
-			return err
-		}
-		b.n = c.r.pg.node(h)
-		found = append(found, b)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows.Close()
-	for _, b := range found {
-		c.problem("node %s has a reference count of %d, and %d quad directions use it", c.str(uint64(b.n)), b.refs, b.uses)
-	}
-	return nil
 }

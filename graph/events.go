@@ -136,7 +136,15 @@ func (r *reader) events(v *vocab, q EventQuery) ([]*Event, error) {
 		case !e.overlaps(q.Since, q.Until), !e.hasType(q.Type):
 		case a != 0 && !opposite(e, a, b):
 		case c != 0 && !containsNode(append(append([]node{}, e.sources...), e.targets...), c):
-		case p != 0 && e.place != p && !r.eventAt(v, e, p):
+		case p != 0 && e.place != p:
+			at, err := r.eventAt(v, e, p)
+			if err != nil {
+				return nil, err
+			}
+			if !at {
+				continue
+			}
+			fallthrough
 		default:
 			if err := r.setID(e); err != nil { // sortEvents breaks ties by ID
 				return nil, err
@@ -160,16 +168,16 @@ func opposite(e *Event, a, b node) bool {
 
 // eventAt reports whether any report puts the event at p (loadEvent keeps
 // only the first place).
-func (r *reader) eventAt(v *vocab, e *Event, p node) bool {
+func (r *reader) eventAt(v *vocab, e *Event, p node) (bool, error) {
 	found := false
-	_ = r.out(e.node, v.place, func(l link) error {
+	err := r.out(e.node, v.place, func(l link) error {
 		if l.o == p {
 			found = true
 			return errStop
 		}
 		return nil
 	})
-	return found
+	return found, err
 }
 
 // eventNode finds an event node by ID ("event/x", "dg:event/x",

@@ -280,15 +280,7 @@ func sortHappenings(hs []*happening) {
 // more than the reading. A reader beside a write batch adds the reports
 // the batch wrote (see sqlBatch).
 func (r *reader) storedHappenings(label quad.IRI, res schema.Result) (storedHappenings, error) {
-	if r.pg == nil {
-		return r.happeningsOf(label), nil
-	}
-	byKey, err := r.pg.happenings(label, monthKeys(res), r.pg.exclude)
-	if err != nil {
-		return nil, err
-	}
-	batch := r.pg.batch
-	return func(mk string) ([]*happening, error) { return batch.happenings(mk, label, byKey[mk]), nil }, nil
+	return r.ix.storedHappenings(r, label, res)
 }
 
 // monthKeys lists the month keys (see monthKey) of res's events that may

@@ -120,12 +120,46 @@ func openPG(ctx context.Context, addr, name string, opt Options) (*Store, error)
 		return nil, err
 	}
 	s := &Store{path: name, readOnly: opt.ReadOnly, pg: pg, qs: qs}
+	s.be = pgBackend{s}
 	if err := s.checkVersion(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
 	return s, nil
 }
+
+// pgBackend is a store in a PostgreSQL database (s.pg), written by the
+// pipelined sqlBatch, read by pgReader's queries, queried by Gizmo through
+// Cayley's SQL quad store (s.qs).
+type pgBackend struct{ s *Store }
+
+func (b pgBackend) newIndex(ctx context.Context) (index, error) { return b.s.pg.newReader(ctx) }
+
+func (b pgBackend) begin(ctx context.Context) (writeBatch, error) {
+	pb, err := b.s.pg.beginBatch(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &sqlBatch{s: b.s, pgBatch: pb}, nil
+}
+
+func (b pgBackend) quadCount(ctx context.Context) (int64, error) { return b.s.pg.quadCount(ctx) }
+
+// writeVersion refuses: a new store is created with its version, so
+// something else wrote here.
+func (b pgBackend) writeVersion(context.Context) error {
+	return errors.New("store is empty and has no schema version")
+}
+
+// queryStore is Cayley's SQL quad store without its shape optimizer: the
+// iterators the optimizer builds crash the process (a nil pointer in
+// Cayley's iteratorNext.NextPath) on queries that intersect two
+// traversals, such as the cookbook's "countries that met both Russia and
+// Ukraine". Without it, Gizmo plans as on bolt, one indexed lookup per
+// step.
+func (b pgBackend) queryStore() cgraph.QuadStore { return readOnlyQuads{b.s.qs} }
+
+func (b pgBackend) close() error { return b.s.pg.close() }
 
 // hasTables tells whether the database (the first schema of its search
 // path) holds Cayley's tables.
@@ -760,8 +794,8 @@ func (r *pgReader) query(ctx context.Context, q string, args []any) (links []lin
 
 // subjects returns the distinct subjects of ? <p> <o>, in the order they
 // were first written.
-func (r *pgReader) subjects(ctx context.Context, p, o node) ([]node, error) {
-	rows, err := r.tx.QueryContext(ctx, `SELECT subject_hash FROM quads WHERE object_hash = $1 AND predicate_hash = $2
+func (r *pgReader) subjects(p, o node) ([]node, error) {
+	rows, err := r.tx.QueryContext(r.ctx, `SELECT subject_hash FROM quads WHERE object_hash = $1 AND predicate_hash = $2
 GROUP BY subject_hash ORDER BY min(horizon)`, r.hashes[o][:], r.hashes[p][:])
 	if err != nil {
 		return nil, err
@@ -776,6 +810,59 @@ GROUP BY subject_hash ORDER BY min(horizon)`, r.hashes[o][:], r.hashes[p][:])
 		out = append(out, r.node(h))
 	}
 	return out, rows.Err()
+}
+
+// pgReader is the index of a PostgreSQL store: its scans are queries.
+
+func (r *pgReader) concurrent() bool    { return false }
+func (r *pgReader) committedOnly() bool { return false }
+
+func (r *pgReader) out(s, p node, fn func(link) error) error {
+	return r.scan(r.ctx, pgSP, []node{s}, p, 0, fn)
+}
+
+func (r *pgReader) outAll(s node, want func(p node) bool, fn func(link) error) error {
+	return r.scan(r.ctx, pgSP, []node{s}, 0, 0, func(l link) error {
+		if want != nil && !want(l.p) {
+			return nil
+		}
+		return fn(l)
+	})
+}
+
+func (r *pgReader) outLabelled(ss []node, l node, fn func(link) error) error {
+	return r.scan(r.ctx, pgSP, ss, 0, l, fn)
+}
+
+func (r *pgReader) in(o, p node, fn func(link) error) error {
+	return r.scan(r.ctx, pgOP, []node{o}, p, 0, fn)
+}
+
+func (r *pgReader) inAll(o node, fn func(link) error) error {
+	return r.scan(r.ctx, pgOP, []node{o}, 0, 0, fn)
+}
+
+func (r *pgReader) inLabelled(o, l node, fn func(link) error) error {
+	return r.scan(r.ctx, pgOP, []node{o}, 0, l, fn)
+}
+
+func (r *pgReader) candidates(p, o node) ([]node, error) { return r.subjects(p, o) }
+
+func (r *pgReader) all(fn func(link) error) error {
+	return r.scan(r.ctx, pgAll, nil, 0, 0, fn)
+}
+
+// storedHappenings reads the happenings of every month key res can ask
+// for at once, in one query: read one by one, the round trips would cost
+// more than the reading. A reader beside a write batch adds the reports
+// the batch wrote (see sqlBatch).
+func (r *pgReader) storedHappenings(_ *reader, label quad.IRI, res schema.Result) (storedHappenings, error) {
+	byKey, err := r.happenings(label, monthKeys(res), r.exclude)
+	if err != nil {
+		return nil, err
+	}
+	batch := r.batch
+	return func(mk string) ([]*happening, error) { return batch.happenings(mk, label, byKey[mk]), nil }, nil
 }
 
 // pgHappeningsSQL reads, for the month keys $1 (dg:matchKey $2), the event

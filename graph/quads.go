@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -399,47 +398,8 @@ func nonEmpty(ids []string) []string {
 func countryIRI(code string) quad.IRI { return schema.ActorIRI("country/" + code) }
 
 // dateRange returns the first and last day ("YYYY-MM-DD") of an event date
-// as the extraction contract writes it: "2014" gives 2014-01-01 and
-// 2014-12-31, "2025-02" gives 2025-02-01 and 2025-02-28, and an interval
-// "A/B" runs from the first day of A to the last day of B. ok is false for
-// anything else.
-func dateRange(date string) (start, end string, ok bool) {
-	from, to, interval := strings.Cut(date, "/")
-	if !interval {
-		to = from
-	}
-	first, _, ok1 := dayBounds(from)
-	_, last, ok2 := dayBounds(to)
-	if !ok1 || !ok2 || last.Before(first) {
-		return "", "", false
-	}
-	const day = "2006-01-02"
-	return first.Format(day), last.Format(day), true
-}
-
-// dayBounds parses YYYY, YYYY-MM or YYYY-MM-DD into its first and last day.
-func dayBounds(s string) (first, last time.Time, ok bool) {
-	for _, f := range []struct {
-		layout string
-		years  int
-		months int
-		days   int
-	}{
-		{"2006-01-02", 0, 0, 1},
-		{"2006-01", 0, 1, 0},
-		{"2006", 1, 0, 0},
-	} {
-		if len(s) != len(f.layout) {
-			continue
-		}
-		t, err := time.Parse(f.layout, s)
-		if err != nil {
-			return first, last, false
-		}
-		return t, t.AddDate(f.years, f.months, f.days-1), true
-	}
-	return first, last, false
-}
+// (see schema.Date); ok is false for anything else.
+func dateRange(date string) (start, end string, ok bool) { return schema.Date(date).Days() }
 
 // sortQuads orders quads by subject, predicate, object and label, as
 // N-Quads text would sort.

@@ -168,18 +168,8 @@ func (s *Store) query(ctx context.Context, q string, limit int, emit func(v any)
 	return ctx.Err()
 }
 
-// queryStore is the quad store Gizmo runs on. On PostgreSQL that is
-// Cayley's SQL quad store without its shape optimizer: the iterators the
-// optimizer builds crash the process (a nil pointer in Cayley's
-// iteratorNext.NextPath) on queries that intersect two traversals, such
-// as the cookbook's "countries that met both Russia and Ukraine". Without
-// it, Gizmo plans as on bolt, one indexed lookup per step.
-func (s *Store) queryStore() cgraph.QuadStore {
-	if s.pg != nil {
-		return readOnlyQuads{s.qs}
-	}
-	return s.qs
-}
+// queryStore is the quad store Gizmo runs on (see the backends').
+func (s *Store) queryStore() cgraph.QuadStore { return s.be.queryStore() }
 
 // readOnlyQuads hides every method of a quad store but those of
 // cgraph.QuadStore, and refuses writes.

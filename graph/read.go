@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -349,20 +348,10 @@ func (r *reader) eventNodes(v *vocab, actor node) ([]node, error) {
 // must find the actor among the event's sources and targets as
 // loadEventOf reads them, which drops deleted statements.
 func (r *reader) eventCandidates(v *vocab, actor node) ([]node, error) {
-	if !r.fast {
-		return r.eventNodes(v, actor)
-	}
 	if actor == 0 || v.participant == 0 {
 		return nil, nil
 	}
-	var out []node
-	err := r.prefix(r.ops, be64(actor, v.participant), func(key, _ []byte) error {
-		if len(key) >= 24 {
-			out = append(out, node(binary.BigEndian.Uint64(key[16:])))
-		}
-		return nil
-	})
-	return out, err
+	return r.ix.candidates(v.participant, actor)
 }
 
 // loadEvent reads an event node: everything but its ID, actor names,
@@ -600,8 +589,8 @@ func dateOfRange(start, end string) string {
 
 // dayCount is the number of days from start to end, both "YYYY-MM-DD".
 func dayCount(start, end string) int {
-	s, _, ok1 := dayBounds(start)
-	e, _, ok2 := dayBounds(end)
+	s, _, ok1 := schema.Date(start).Bounds()
+	e, _, ok2 := schema.Date(end).Bounds()
 	if !ok1 || !ok2 {
 		return 0
 	}
@@ -852,8 +841,3 @@ func sortEvents(es []*Event, oldestFirst bool) {
 		return a.ID < b.ID
 	})
 }
-
-// DateBounds returns the first and last day ("YYYY-MM-DD") of a date as
-// the model writes them: "2014", "2025-02", "2025-02-18" or an interval
-// "2014-02-27/2014-03-18". ok is false for anything else.
-func DateBounds(date string) (start, end string, ok bool) { return dateRange(date) }

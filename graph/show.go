@@ -71,14 +71,16 @@ func (s *Store) Describe(ctx context.Context, ref string, maxEvents int) (Descri
 			if err != nil {
 				return err
 			}
-			if ok, err := r.hasType(v, n, v.event); err != nil || ok {
-				if ok {
-					e, err := r.loadEvent(v, n)
-					if err == nil {
-						err = r.fillEvent(v, cache, e, true)
-					}
-					d = Description{Type: "event", Event: e}
+			ok, err := r.hasType(v, n, v.event)
+			if err != nil {
+				return err
+			}
+			if ok {
+				e, err := r.loadEvent(v, n)
+				if err == nil {
+					err = r.fillEvent(v, cache, e, true)
 				}
+				d = Description{Type: "event", Event: e}
 				return err
 			}
 		}

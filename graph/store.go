@@ -4,19 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
-	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
-	bolt "go.etcd.io/bbolt"
 )
 
 // SchemaVersion is the version of the graph model this package writes. A
@@ -30,18 +23,6 @@ var (
 	storeNode         = quad.IRI("dg:store")
 	predSchemaVersion = quad.IRI("dg:schemaVersion")
 )
-
-// boltFile is the file Cayley's bbolt backend keeps in a store directory;
-// using the same layout lets the cayley tool open a diplograph store.
-const boltFile = "indexes.bolt"
-
-// lockTimeout is how long Open waits for another process to release the
-// store before it gives up.
-const lockTimeout = 2 * time.Second
-
-// cayleyOptions are the options of Cayley's kv quad store. Without
-// no_bloom, an empty store allocates about 300 MB of bloom filters.
-var cayleyOptions = cgraph.Options{ckv.OptNoBloom: true}
 
 // Options configure Open. The zero value opens a store for reading and
 // writing, creating it if it does not exist.
@@ -58,8 +39,9 @@ type Options struct {
 type Store struct {
 	path     string // the directory, or the database's address without password
 	readOnly bool
-	kv       *batchKV // bolt
-	pg       *pgStore // PostgreSQL
+	be       backend  // what reads and writes: boltBackend or pgBackend
+	kv       *batchKV // bolt: Cayley's kv store
+	pg       *pgStore // PostgreSQL: the database
 	qs       cgraph.QuadStore
 
 	mu sync.Mutex // serialises writes
@@ -77,6 +59,25 @@ type Store struct {
 	// not stop in time. Close would wait for it forever (bolt deadlocks), so
 	// it leaves the file to the process's exit.
 	abandoned atomic.Bool
+}
+
+// backend is what a store keeps its quads in, bolt (bolt.go) or
+// PostgreSQL (postgres.go): everything else in the package is blind to
+// which.
+type backend interface {
+	// newIndex opens a snapshot of the committed store to read.
+	newIndex(ctx context.Context) (index, error)
+	// begin opens a write batch; the caller holds s.mu.
+	begin(ctx context.Context) (writeBatch, error)
+	quadCount(ctx context.Context) (int64, error)
+	// writeVersion writes the schema version into a new, empty store.
+	writeVersion(ctx context.Context) error
+	// queryStore is the quad store Gizmo runs on.
+	queryStore() cgraph.QuadStore
+	// checkSource reads the store for Check.
+	checkSource(ctx context.Context) (checkSource, error)
+	// close releases what the backend holds beside the quad store.
+	close() error
 }
 
 // Open opens the store at addr, creating it if it does not exist (unless
@@ -126,64 +127,6 @@ func storePath(addr string) (string, error) {
 	return rest, nil
 }
 
-func open(ctx context.Context, path string, opt Options) (*Store, error) {
-	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
-		return nil, errors.New("not a directory (a store is a directory holding " + boltFile + ")")
-	}
-	file := filepath.Join(path, boltFile)
-	_, err := os.Stat(file)
-	exists := err == nil
-	switch {
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return nil, err
-	case !exists && opt.ReadOnly:
-		return nil, errors.New("store does not exist")
-	case !exists:
-		if err := create(ctx, path, file); err != nil {
-			return nil, err
-		}
-	}
-	db, err := hbolt.Open(file, &bolt.Options{Timeout: lockTimeout, ReadOnly: opt.ReadOnly})
-	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, errors.New("store is in use by another process (an ingest or a query); try again when it is done")
-	} else if errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) || errors.Is(err, bolt.ErrVersionMismatch) {
-		return nil, fmt.Errorf("%s is damaged or not a store (%v): rebuild the store by ingesting the articles into a new one", file, err)
-	} else if err != nil {
-		return nil, err
-	}
-	if err := checkFileSize(db.DB(), file); err != nil {
-		db.Close()
-		return nil, err
-	}
-	s := &Store{path: path, readOnly: opt.ReadOnly, kv: newBatchKV(db)}
-	if err := s.init(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
-}
-
-// init opens the quad store, initialising an empty database, and checks
-// or writes the schema version.
-func (s *Store) init(ctx context.Context) error {
-	qs, err := ckv.New(s.kv, cayleyOptions)
-	if errors.Is(err, cgraph.ErrNotInitialized) && !s.readOnly {
-		if err = ckv.Init(s.kv, cayleyOptions); err == nil {
-			qs, err = ckv.New(s.kv, cayleyOptions)
-		}
-	}
-	if err != nil {
-		return err
-	}
-	s.qs = qs
-	return s.checkVersion(ctx)
-}
-
-// newBatchKV wraps a bolt database opened through hidalgo.
-func newBatchKV(db *hbolt.DB) *batchKV {
-	return &batchKV{KV: db, db: db.DB()}
-}
-
 // versionQuad is the store's own metadata, without a label.
 func versionQuad() quad.Quad {
 	return quad.Quad{Subject: storeNode, Predicate: predSchemaVersion, Object: quad.Int(SchemaVersion)}
@@ -216,10 +159,7 @@ func (s *Store) checkVersion(ctx context.Context) error {
 	if s.readOnly {
 		return errors.New("store is empty and has no schema version")
 	}
-	if s.pg != nil { // created with its version; something else wrote here
-		return errors.New("store is empty and has no schema version")
-	}
-	return s.qs.ApplyDeltas([]cgraph.Delta{{Quad: versionQuad(), Action: cgraph.Add}}, cgraph.IgnoreOpts{IgnoreDup: true})
+	return s.be.writeVersion(ctx)
 }
 
 // schemaVersion reads the store's schema version, 0 if it has none.
@@ -245,26 +185,14 @@ func (s *Store) schemaVersion(ctx context.Context) (int64, error) {
 }
 
 // quadCount is the number of quads in the store.
-func (s *Store) quadCount(ctx context.Context) (int64, error) {
-	if s.pg != nil {
-		return s.pg.quadCount(ctx)
-	}
-	st, err := s.qs.Stats(ctx, false)
-	if errors.Is(err, ckv.ErrNoBucket) {
-		return 0, nil // a new store has no size yet
-	}
-	return st.Quads.Value, err
-}
+func (s *Store) quadCount(ctx context.Context) (int64, error) { return s.be.quadCount(ctx) }
 
 // Close closes the store.
 func (s *Store) Close() error {
 	if s.abandoned.Load() {
 		return nil // the process's exit releases the file
 	}
-	err := s.qs.Close()
-	if s.pg != nil {
-		err = errors.Join(err, s.pg.close())
-	}
+	err := errors.Join(s.qs.Close(), s.be.close())
 	if err != nil {
 		return fmt.Errorf("close store %s: %w", s.path, err)
 	}

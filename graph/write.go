@@ -210,36 +210,3 @@ func (r *reader) articleQuads(lref node) ([]quad.Quad, error) {
 	}
 	return out, nil
 }
-
-// labelledOut calls fn with the quads labelled l whose subject is one of
-// nodes.
-func (r *reader) labelledOut(nodes []node, l node, fn func(link) error) error {
-	if r.pg != nil {
-		return stopped(r.pg.scan(r.ctx, pgSP, nodes, 0, l, fn))
-	}
-	for _, n := range nodes {
-		err := r.outAll(n, nil, func(lk link) error {
-			if lk.l != l {
-				return nil
-			}
-			return fn(lk)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// labelledIn calls fn with the quads labelled l whose object is o.
-func (r *reader) labelledIn(o, l node, fn func(link) error) error {
-	if r.pg != nil {
-		return stopped(r.pg.scan(r.ctx, pgOP, []node{o}, 0, l, fn))
-	}
-	return r.inAll(o, func(lk link) error {
-		if lk.l != l {
-			return nil
-		}
-		return fn(lk)
-	})
-}

@@ -168,8 +168,7 @@ func (d *ActorDictionary) Lookup(name, date string) (DictActor, bool) {
 }
 
 // Match finds the longest actor name or synonym at the start of a
-// sequence of words (as MatchName does for the gazetteer; case is
-// ignored) and returns how many words it spans and the actor with its
+// sequence of words (case is ignored) and returns how many words it spans and the actor with its
 // code on date.
 func (d *ActorDictionary) Match(words []string, date string) (n int, a DictActor, ok bool) {
 	if d == nil || d.names.keys == nil {

@@ -131,8 +131,8 @@ func Places() []Place { return slices.Clone(loadGazetteer().places) }
 // elements are shared and must not be modified.
 func Organizations() []Organization { return slices.Clone(loadGazetteer().orgs) }
 
-// Titles returns every job title, in the order of data/titles.json.
-func Titles() []Title { return slices.Clone(loadGazetteer().titles) }
+// allTitles returns every job title (for tests), in the order of data/titles.json.
+func allTitles() []Title { return slices.Clone(loadGazetteer().titles) }
 
 // gazetteer is the parsed data and its indexes. It is built once and never
 // changed.
@@ -142,7 +142,6 @@ type gazetteer struct {
 	places    []Place
 	orgs      []Organization
 	titles    []Title
-	names     nameIndex
 	titleIdx  nameIndex
 }
 
@@ -188,7 +187,6 @@ func parseGazetteer() (*gazetteer, error) {
 		return nil, err
 	}
 	g.titles = tf.Titles
-	g.names = buildNameIndex(g)
 	g.titleIdx = buildTitleIndex(g.titles)
 	return g, nil
 }

@@ -22,7 +22,7 @@ var peopleFile []byte
 type PersonRole struct {
 	// Title is the job title as wire copy writes it before the name
 	// ("Foreign Minister", "Secretary of State", "Crown Prince"), one of
-	// Titles() where there is one.
+	// allTitles() where there is one.
 	Title string `json:"title"`
 	// Of is the organisation the post is in, as Organizations() names it
 	// ("United Nations", "NATO", "Hezbollah", "Bank of England"), or the
@@ -54,10 +54,10 @@ type Person struct {
 	Roles []PersonRole `json:"roles,omitempty"`
 }
 
-// People returns every person, in the order of data/people.json. The slice
+// allPeople returns every person (for tests), in the order of data/people.json. The slice
 // is a copy, but the slices inside its elements are shared and must not be
 // modified.
-func People() []Person { return slices.Clone(loadPeople().people) }
+func allPeople() []Person { return slices.Clone(loadPeople().people) }
 
 // LookupPerson finds the people a full name or alias names, compared in
 // folded form (see FoldName), so "Sergei Lavrov", "sergey lavrov" and
@@ -78,12 +78,12 @@ func LookupPerson(name string) []Person {
 	return out
 }
 
-// MatchPerson finds the longest person's name at the start of a sequence
-// of words, as MatchName does for places and countries, and returns how
+// matchPerson finds the longest person's name at the start of a sequence
+// of words, extending the match a word at a time, and returns how
 // many words it spans and the people it may name, ranked as LookupPerson
 // ranks them. A listed name that starts with a capital matches only text
 // that starts with one.
-func MatchPerson(words []string) (n int, people []Person) {
+func matchPerson(words []string) (n int, people []Person) {
 	px := loadPeople()
 	for limit := len(words); limit > 0; {
 		n, refs := px.index.longest(words[:limit])

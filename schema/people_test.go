@@ -133,13 +133,13 @@ func TestMatchPerson(t *testing.T) {
 		{"George W. Bush said", 3, "George W. Bush"},
 	}
 	for _, tt := range tests {
-		n, ps := MatchPerson(strings.Fields(tt.text))
+		n, ps := matchPerson(strings.Fields(tt.text))
 		got := ""
 		if len(ps) > 0 {
 			got = ps[0].Name
 		}
 		if n != tt.n || got != tt.want {
-			t.Errorf("MatchPerson(%q) = %d, %q; want %d, %q", tt.text, n, got, tt.n, tt.want)
+			t.Errorf("matchPerson(%q) = %d, %q; want %d, %q", tt.text, n, got, tt.n, tt.want)
 		}
 	}
 }
@@ -176,7 +176,7 @@ var sharedPersonNames = map[string]string{
 var roleDate = regexp.MustCompile(`^(19[4-9]\d|20[0-2]\d)(-(0[1-9]|1[0-2]))?$`)
 
 func TestPeopleData(t *testing.T) {
-	people := People()
+	people := allPeople()
 	if len(people) < 800 {
 		t.Errorf("%d people, want at least 800", len(people))
 	}
@@ -216,7 +216,7 @@ func checkRoles(t *testing.T, p Person) {
 	prev := ""
 	for _, r := range p.Roles {
 		where := fmt.Sprintf("%s: %s %s..%s", p.Name, r.Title, r.From, r.To)
-		if _, ok := LookupTitle(r.Title); !ok && !extraRoleTitles[r.Title] {
+		if _, ok := lookupTitle(r.Title); !ok && !extraRoleTitles[r.Title] {
 			t.Errorf("%s: title not in titles.json", where)
 		}
 		if !roleDate.MatchString(r.From) || r.To != "" && !roleDate.MatchString(r.To) {
@@ -260,8 +260,8 @@ func roleOfCountry(of string) (string, error) {
 	if _, ok := CountryByISO3(of); ok {
 		return of, nil
 	}
-	for _, e := range LookupName(of) {
-		if o, ok := e.AsOrganization(); ok && o.Name == of {
+	for _, o := range Organizations() {
+		if o.Name == of {
 			return o.Country, nil
 		}
 	}
@@ -273,11 +273,11 @@ func roleOfCountry(of string) (string, error) {
 func TestPeopleCoverage(t *testing.T) {
 	byCountry := make(map[string]int)
 	roles := 0
-	for _, p := range People() {
+	for _, p := range allPeople() {
 		byCountry[p.Country]++
 		roles += len(p.Roles)
 	}
-	t.Logf("%d people, %d roles, %d countries (and IGO: %d)", len(People()), roles, len(byCountry)-1, byCountry[IGO])
+	t.Logf("%d people, %d roles, %d countries (and IGO: %d)", len(allPeople()), roles, len(byCountry)-1, byCountry[IGO])
 	g20 := strings.Fields("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA")
 	for _, c := range g20 {
 		if byCountry[c] < 10 {

@@ -23,8 +23,9 @@ const (
 	RDFNamespace    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 )
 
-// Predicates of the graph model (docs/schema.md describes each).
-var (
+// Predicates of the graph model (docs/schema.md describes each), typed
+// constants: quad.IRI values no one can reassign.
+const (
 	// Shared by every node kind.
 	PredType = quad.IRI("rdf:type")
 	PredName = quad.IRI("schema:name")
@@ -97,7 +98,7 @@ var (
 )
 
 // Node classes, the objects of rdf:type.
-var (
+const (
 	ClassArticle      = quad.IRI("schema:NewsArticle")
 	ClassEvent        = quad.IRI("schema:Event")
 	ClassPerson       = quad.IRI("schema:Person")

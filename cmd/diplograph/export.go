@@ -1,34 +1,19 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/diplograph/diplograph/export"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/schema"
 )
-
-// Export formats beyond those graph writes itself.
-const (
-	exportSVG   = "svg"   // the DOT export rendered by Graphviz
-	exportPNG   = "png"   // likewise
-	exportNeo4j = "neo4j" // a folder of CSV files for neo4j-admin import
-)
-
-// exportFormats are the formats of --format, in the order help lists them.
-var exportFormats = []string{
-	graph.FormatGEXF, graph.FormatGraphML, graph.FormatGraphMLYEd, graph.FormatDOT, exportSVG, exportPNG,
-	graph.FormatCyJS, graph.FormatD3, exportNeo4j, graph.FormatNQuads, graph.FormatJSONLD,
-}
 
 // exportOptions are the inputs of `diplograph export`.
 type exportOptions struct {
@@ -57,20 +42,7 @@ func newCmdExport(streams *ioStreams, runF func(*cobra.Command, *exportOptions) 
 		Long: `Export writes the graph, or the part of it the filters select, in the format
 of a visualisation or graph tool:
 
-  gexf         GEXF 1.3 for Gephi: dynamic (edges and nodes carry the days of
-               their events, so Gephi's timeline plays the history), nodes
-               coloured by kind, edges by CAMEO quad class
-  graphml      GraphML with a typed key for every attribute (Gephi, Cytoscape)
-  graphml-yed  GraphML with yFiles labels, shapes and colours for yEd
-  dot          Graphviz
-  svg, png     the dot export drawn by Graphviz's dot, which must be installed
-  cyjs         Cytoscape.js / Cytoscape desktop JSON (elements.nodes[].data)
-  d3           {nodes, links} for D3's force layout
-  neo4j        a folder (--out) with nodes.csv and relationships.csv for
-               neo4j-admin database import
-  nquads       every quad, labelled with its article, IRIs in full
-  jsonld       the same as JSON-LD, one named graph per article
-
+` + export.Help(79) + `
 --graph actors (the default) has the actors as nodes and one edge per source,
 target and CAMEO root, weighted by the number of happenings, with the first
 and last date, the mean Goldstein score and the supporting articles.
@@ -97,10 +69,11 @@ Output goes to --out FILE, or to standard output.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.Format == "" {
-				return usagef("--format is required: one of %s", strings.Join(exportFormats, ", "))
+				return usagef("--format is required: one of %s", strings.Join(export.Names(), ", "))
 			}
-			if !slices.Contains(exportFormats, opts.Format) {
-				return usagef("--format must be one of %s, not %q", strings.Join(exportFormats, ", "), opts.Format)
+			format, ok := export.Lookup(opts.Format)
+			if !ok {
+				return usagef("--format must be one of %s, not %q", strings.Join(export.Names(), ", "), opts.Format)
 			}
 			if opts.Graph != string(graph.ActorNetwork) && opts.Graph != string(graph.EventNetwork) {
 				return usagef("--graph must be actors or events, not %q", opts.Graph)
@@ -128,10 +101,10 @@ Output goes to --out FILE, or to standard output.`,
 			if opts.EventType, err = typeFlag("type", opts.Type); err != nil {
 				return err
 			}
-			if opts.Format == exportNeo4j && opts.Out == "" {
+			if format.Folder() && opts.Out == "" {
 				return usagef("--format neo4j writes a folder: name it with --out DIR")
 			}
-			if opts.Format == exportPNG && opts.Out == "" && opts.IO.IsTerminal {
+			if format.Binary() && opts.Out == "" && opts.IO.IsTerminal {
 				return usagef("--format png is binary: give --out FILE or redirect the output")
 			}
 			if runF != nil {
@@ -141,7 +114,7 @@ Output goes to --out FILE, or to standard output.`,
 		},
 	}
 	addDBFlag(cmd, &opts.DB)
-	cmd.Flags().StringVar(&opts.Format, "format", "", "`FORMAT`: "+strings.Join(exportFormats, ", "))
+	cmd.Flags().StringVar(&opts.Format, "format", "", "`FORMAT`: "+strings.Join(export.Names(), ", "))
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to `FILE` (a folder for neo4j) instead of standard output")
 	cmd.Flags().StringVar(&opts.Graph, "graph", string(graph.ActorNetwork), "`shape`: actors (actors as nodes, weighted edges) or events (actors and events as nodes)")
 	cmd.Flags().StringVar(&opts.Actor, "actor", "", "only the ego network of the actor `NAME`")
@@ -155,9 +128,10 @@ Output goes to --out FILE, or to standard output.`,
 }
 
 func exportRun(cmd *cobra.Command, opts *exportOptions) error {
+	format, _ := export.Lookup(opts.Format)
 	// Check for Graphviz before reading anything.
 	var dot string
-	if opts.Format == exportSVG || opts.Format == exportPNG {
+	if format.NeedsDot() {
 		var err error
 		if dot, err = opts.LookPath("dot"); err != nil {
 			return fmt.Errorf("--format %s needs Graphviz's dot command, which is not installed: "+
@@ -181,27 +155,20 @@ func exportRun(cmd *cobra.Command, opts *exportOptions) error {
 		}
 		q.Actor = a.ID
 	}
-	ctx := cmd.Context()
-
-	if opts.Format == graph.FormatNQuads || opts.Format == graph.FormatJSONLD {
-		return writeOutput(opts, func(w io.Writer) error { return store.WriteRDF(ctx, w, opts.Format, q) })
+	create := func(name string, write func(io.Writer) error) error {
+		if name == "" {
+			return writeOutput(opts, write)
+		}
+		if err := os.MkdirAll(opts.Out, 0o755); err != nil {
+			return err
+		}
+		return writeFileAtomic(filepath.Join(opts.Out, name), write)
 	}
-	net, err := store.Network(ctx, q)
-	if err != nil {
-		return err
-	}
-	if len(net.Edges) == 0 {
+	net, err := export.Export(cmd.Context(), store, export.Options{Format: opts.Format, Query: q, Dot: dot}, create)
+	if net != nil && len(net.Edges) == 0 {
 		fmt.Fprintln(opts.IO.ErrOut, "diplograph: no events match: the export has no edges")
 	}
-	switch opts.Format {
-	case exportNeo4j:
-		err = writeNeo4jFolder(opts.Out, net)
-	case exportSVG, exportPNG:
-		err = writeOutput(opts, func(w io.Writer) error { return render(cmd, dot, opts.Format, net, w) })
-	default:
-		err = writeOutput(opts, func(w io.Writer) error { return net.Write(w, opts.Format) })
-	}
-	if err != nil {
+	if err != nil || net == nil {
 		return err
 	}
 	if opts.Out != "" {
@@ -240,53 +207,6 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// writeNeo4jFolder writes nodes.csv and relationships.csv into dir.
-func writeNeo4jFolder(dir string, net *graph.Network) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	var nodes, rels bytes.Buffer
-	if err := net.WriteNeo4j(&nodes, &rels); err != nil {
-		return err
-	}
-	for name, b := range map[string][]byte{"nodes.csv": nodes.Bytes(), "relationships.csv": rels.Bytes()} {
-		err := writeFileAtomic(filepath.Join(dir, name), func(w io.Writer) error {
-			_, err := w.Write(b)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// render draws the network's DOT export with Graphviz's dot.
-func render(cmd *cobra.Command, dot, format string, net *graph.Network, w io.Writer) error {
-	var src bytes.Buffer
-	if err := net.Write(&src, graph.FormatDOT); err != nil {
-		return err
-	}
-	args := []string{"-T" + format}
-	if format == exportPNG {
-		args = append(args, "-Gdpi=150")
-	}
-	c := exec.CommandContext(cmd.Context(), dot, args...)
-	c.Stdin = &src
-	c.Stdout = w
-	var stderr bytes.Buffer
-	c.Stderr = &stderr
-	if err := c.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		var exitErr *exec.ExitError
-		if msg != "" && errors.As(err, &exitErr) {
-			return fmt.Errorf("graphviz dot failed: %s", msg)
-		}
-		return fmt.Errorf("graphviz dot: %w", err)
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/diplograph/diplograph/export"
 	"github.com/diplograph/diplograph/graph"
 )
 
@@ -94,8 +95,9 @@ func TestExportNeedsGraphviz(t *testing.T) {
 func TestExportCommand(t *testing.T) {
 	db := fixtureDB(t)
 	dir := t.TempDir()
-	for _, f := range exportFormats {
-		if f == exportSVG || f == exportPNG {
+	for _, format := range export.Formats() {
+		f := format.Name
+		if format.NeedsDot() {
 			if _, err := exec.LookPath("dot"); err != nil {
 				continue // TestExportNeedsGraphviz covers this
 			}
@@ -109,7 +111,7 @@ func TestExportCommand(t *testing.T) {
 		if stdout != "" {
 			t.Errorf("%s: wrote to standard output with --out", f)
 		}
-		if f == exportNeo4j {
+		if format.Folder() {
 			for _, name := range []string{"nodes.csv", "relationships.csv"} {
 				if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 					t.Errorf("neo4j: %v", err)
@@ -122,7 +124,7 @@ func TestExportCommand(t *testing.T) {
 			t.Errorf("%s: %v, %d bytes", f, err, len(b))
 		}
 		// Standard output gets the same bytes.
-		if f != exportPNG && f != exportSVG {
+		if !format.NeedsDot() {
 			code, stdout, _ := runCmd(t, "", "export", "--db", db, "--format", f)
 			if code != exitOK || stdout != string(b) {
 				t.Errorf("%s: standard output differs from --out", f)

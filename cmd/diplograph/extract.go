@@ -69,7 +69,7 @@ JSON Lines with many articles.`,
 			}
 			opts.Path, opts.Paths = args[0], args
 			if opts.Published != "" {
-				if _, err := extract.ParseDate(opts.Published); err != nil {
+				if _, err := schema.ParseDay(opts.Published); err != nil {
 					return usagef("--published: %v", err)
 				}
 			}

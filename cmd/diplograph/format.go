@@ -127,7 +127,7 @@ func dateFlag(name, value string, last bool) (string, error) {
 	if value == "" {
 		return "", nil
 	}
-	start, end, ok := graph.DateBounds(value)
+	start, end, ok := schema.Date(value).Days()
 	if !ok || strings.Contains(value, "/") {
 		return "", usagef("--%s must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not %q", name, value)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/schema"
 )
 
 // The fuzz targets below cover every parser of outside input in the
@@ -39,7 +39,7 @@ func FuzzArticleFile(f *testing.F) {
 			t.Errorf("article text %q", art.Text)
 		}
 		if art.Published != "" {
-			if _, err := extract.ParseDate(art.Published); err != nil {
+			if _, err := schema.ParseDay(art.Published); err != nil {
 				t.Errorf("published %q", art.Published)
 			}
 		}
@@ -96,7 +96,7 @@ func FuzzJSONLines(f *testing.F) {
 				t.Errorf("record %s without text", it.src)
 			}
 			if it.article.Published != "" {
-				if _, err := extract.ParseDate(it.article.Published); err != nil {
+				if _, err := schema.ParseDay(it.article.Published); err != nil {
 					t.Errorf("record %s: published %q", it.src, it.article.Published)
 				}
 			}
@@ -115,12 +115,12 @@ func FuzzDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := extract.ParseDate(s)
+		d, err := schema.ParseDay(s)
 		if err != nil {
 			return
 		}
 		if got := d.Format("2006-01-02"); got != s {
-			t.Errorf("ParseDate(%q) accepted it as %s", s, got)
+			t.Errorf("ParseDay(%q) accepted it as %s", s, got)
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/schema"
 )
 
 // HTML files are web pages saved from a news site. Rather than refuse them,
@@ -158,7 +159,7 @@ func readMeta(doc *html.Node) pageMeta {
 	m.url = firstNonEmpty(canonical, ogURL)
 	for _, d := range []string{published, timeTag} {
 		if len(d) >= 10 {
-			if _, err := extract.ParseDate(d[:10]); err == nil {
+			if _, err := schema.ParseDay(d[:10]); err == nil {
 				m.published = d[:10]
 				break
 			}

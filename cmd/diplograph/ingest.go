@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/schema"
 )
@@ -89,7 +88,7 @@ ingest at once; the articles written before stay whole.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if opts.Published != "" {
-				if _, err := extract.ParseDate(opts.Published); err != nil {
+				if _, err := schema.ParseDay(opts.Published); err != nil {
 					return usagef("--published: %v", err)
 				}
 			}

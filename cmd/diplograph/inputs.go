@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/schema"
 )
 
 // defaultMaxSize bounds one article (a text or HTML file, or one JSON Lines
@@ -384,7 +385,7 @@ func articleFromJSON(path string, line int, data []byte) (extract.Article, error
 		return extract.Article{}, errors.New(`"text" contains NUL characters: not text`)
 	}
 	if ja.Published != "" {
-		if _, err := extract.ParseDate(ja.Published); err != nil {
+		if _, err := schema.ParseDay(ja.Published); err != nil {
 			return extract.Article{}, fmt.Errorf(`"published": %v`, err)
 		}
 	}

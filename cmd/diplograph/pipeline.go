@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -219,11 +217,8 @@ func (p *pipeline) process(ctx context.Context, j job) outcome {
 	if art.Published == "" {
 		art.Published = p.opts.Published
 	}
-	digest := sha256.Sum256([]byte(art.Text))
-	sha := hex.EncodeToString(digest[:])
-	if art.ID == "" {
-		art.ID = "sha256:" + sha
-	}
+	var sha string
+	art.ID, sha = schema.ArticleID(art.ID, art.Text)
 	have, err := p.store.HasArticle(ctx, schema.Document{ID: art.ID, SHA256: sha})
 	if err != nil {
 		o.fatal = fatalError{err}

@@ -6,14 +6,15 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/diplograph/diplograph/schema"
 )
 
-// Exports hand the graph to the tools people look at graphs with (Gephi,
-// Cytoscape, yEd, Graphviz, Neo4j, D3) and to RDF stores. The first kind
-// need a network: nodes and edges with attributes, which Store.Network
-// reads and Network.Write writes in each tool's format. RDF stores take
-// the quads themselves, which Store.WriteRDF writes.
+// Networks are what the exports (package export) write for the tools
+// people look at graphs with (Gephi, Cytoscape, yEd, Graphviz, Neo4j, D3):
+// nodes and edges with attributes, which Store.Network reads. RDF stores
+// take the quads themselves, which Store.NetworkQuads reads.
 
 // NetworkShape is what a network's nodes are.
 type NetworkShape string
@@ -671,4 +672,129 @@ func (b *netBuilder) eventNode(e *Event) (NetworkNode, error) {
 	}
 	nn.First, nn.Last, nn.Spells = spellsOf([]*Event{e})
 	return nn, nil
+}
+
+// NetworkQuads reads the store's live quads, each with its label (the
+// article that states it), in no particular order. With a query that
+// filters anything it keeps only the quads about the network's nodes: its
+// actors and events, their reports, articles, roles and CAMEO codes
+// (relation edges and mentions only between those actors, relation edges
+// only from those articles).
+func (s *Store) NetworkQuads(ctx context.Context, q NetworkQuery) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.read(ctx, "export", func(r *reader, v *vocab) error {
+		var keep func(link) bool
+		if !q.all() {
+			b, err := r.network(v, q)
+			if err != nil {
+				return err
+			}
+			if keep, err = b.selection(); err != nil {
+				return err
+			}
+		}
+		var err error
+		out, err = r.quadsOf(keep)
+		return err
+	})
+	return out, err
+}
+
+// quadsOf reads the live quads keep passes (all if keep is nil).
+func (r *reader) quadsOf(keep func(link) bool) ([]quad.Quad, error) {
+	var links []link
+	err := r.allLinks(func(l link) error {
+		if keep == nil || keep(l) {
+			links = append(links, l)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[node]bool{}
+	var ns []node
+	for _, l := range links {
+		for _, n := range []node{l.s, l.p, l.o, l.l} {
+			if !seen[n] && n != 0 {
+				seen[n] = true
+				ns = append(ns, n)
+			}
+		}
+	}
+	vals, err := r.values(ns)
+	if err != nil {
+		return nil, err
+	}
+	for i, n := range ns {
+		if vals[i] == nil {
+			return nil, fmt.Errorf("value %d of a quad is missing", n)
+		}
+	}
+	out := make([]quad.Quad, len(links))
+	for i, l := range links {
+		out[i] = quad.Quad{Subject: r.vals[l.s], Predicate: r.vals[l.p], Object: r.vals[l.o], Label: r.vals[l.l]}
+	}
+	return out, nil
+}
+
+// selection returns the filter of the quads about the network's nodes.
+func (b *netBuilder) selection() (func(link) bool, error) {
+	r, v := b.r, b.v
+	in := map[node]bool{}
+	articles := map[node]bool{}
+	for _, nn := range b.net.Nodes {
+		iri := schema.ActorIRI(nn.ID) // events too: "dg:" + ID
+		n, err := r.id(iri)
+		if err != nil {
+			return nil, err
+		}
+		in[n] = true
+		if nn.Kind == "event" {
+			continue
+		}
+		roles, err := r.objects(n, v.role)
+		if err != nil {
+			return nil, err
+		}
+		for _, role := range roles {
+			in[role] = true
+		}
+	}
+	for _, e := range b.kept {
+		in[e.node] = true
+		for _, n := range e.reports {
+			in[n] = true
+		}
+		for _, n := range e.articles {
+			in[n], articles[n] = true, true
+		}
+		codes := append([]string{e.Root}, e.Codes...)
+		for _, c := range codes {
+			n, err := r.id(schema.CAMEOIRI(c))
+			if err != nil {
+				return nil, err
+			}
+			in[n] = true
+		}
+	}
+	relation := map[node]bool{}
+	for _, p := range schema.RelationPredicates() {
+		n, err := r.id(p)
+		if err != nil {
+			return nil, err
+		}
+		relation[n] = true
+	}
+	return func(l link) bool {
+		switch {
+		case !in[l.s]:
+			return false
+		case relation[l.p]:
+			return in[l.o] && articles[l.l]
+		case l.p == v.mentions:
+			return in[l.o]
+		}
+		return true
+	}, nil
 }

@@ -1,179 +1,16 @@
-package graph
+package export
 
 import (
 	"bufio"
-	"encoding/xml"
 	"math"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/schema"
 )
-
-// GEXF and GraphML, written straight to a buffered writer one element at
-// a time: a large network is never one string.
-
-// xmlWriter writes indented XML; the bufio.Writer keeps the first error.
-type xmlWriter struct {
-	w     *bufio.Writer
-	depth int
-}
-
-func newXMLWriter(w *bufio.Writer) *xmlWriter {
-	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>`)
-	return &xmlWriter{w: w}
-}
-
-// tag writes "<name a="v" ...", attrs being name, value pairs.
-func (x *xmlWriter) tag(name string, attrs []string) {
-	x.w.WriteByte('\n')
-	for i := 0; i < x.depth; i++ {
-		x.w.WriteString("  ")
-	}
-	x.w.WriteByte('<')
-	x.w.WriteString(name)
-	for i := 0; i+1 < len(attrs); i += 2 {
-		x.w.WriteByte(' ')
-		x.w.WriteString(attrs[i])
-		x.w.WriteString(`="`)
-		x.escape(attrs[i+1])
-		x.w.WriteByte('"')
-	}
-}
-
-func (x *xmlWriter) escape(s string) {
-	xml.EscapeText(x.w, []byte(s)) // writes to the bufio.Writer, which keeps errors
-}
-
-// start opens an element that has children.
-func (x *xmlWriter) start(name string, attrs ...string) {
-	x.tag(name, attrs)
-	x.w.WriteByte('>')
-	x.depth++
-}
-
-// end closes the element start opened.
-func (x *xmlWriter) end(name string) {
-	x.depth--
-	x.w.WriteByte('\n')
-	for i := 0; i < x.depth; i++ {
-		x.w.WriteString("  ")
-	}
-	x.w.WriteString("</" + name + ">")
-}
-
-// empty writes an element with no content.
-func (x *xmlWriter) empty(name string, attrs ...string) {
-	x.tag(name, attrs)
-	x.w.WriteString("/>")
-}
-
-// text writes an element holding text.
-func (x *xmlWriter) text(name, text string, attrs ...string) {
-	x.tag(name, attrs)
-	x.w.WriteByte('>')
-	x.escape(text)
-	x.w.WriteString("</" + name + ">")
-}
-
-func (x *xmlWriter) finish() error {
-	_, err := x.w.WriteString("\n")
-	return err
-}
-
-// GEXF.
-
-const (
-	gexfNS    = "http://gexf.net/1.3"
-	gexfVizNS = "http://gexf.net/1.3/viz"
-)
-
-var gexfTypes = map[attrType]string{attrString: "string", attrInt: "integer", attrDouble: "double", attrList: "string"}
-
-// writeGEXF writes GEXF 1.3 for Gephi: a dynamic graph whose nodes and
-// edges carry spells (the days of their events) for Gephi's timeline,
-// viz colours (nodes by kind, edges by quad class), sizes and
-// thicknesses, and typed attributes. Edges of different types between the
-// same actors are kept apart by their kind. Lists are strings joined by
-// "; ".
-func (n *Network) writeGEXF(w *bufio.Writer) error {
-	x := newXMLWriter(w)
-	x.start("gexf", "xmlns", gexfNS, "xmlns:viz", gexfVizNS, "version", "1.3")
-	x.start("meta")
-	x.text("creator", "diplograph")
-	x.text("description", n.Description())
-	x.end("meta")
-	x.start("graph", "defaultedgetype", "directed", "mode", "dynamic", "timeformat", "date", "timerepresentation", "interval")
-	nattrs := nodeAttrs(n.Shape)
-	x.start("attributes", "class", "node", "mode", "static")
-	for _, a := range nattrs {
-		x.empty("attribute", "id", a.name, "title", a.name, "type", gexfTypes[a.typ])
-	}
-	x.end("attributes")
-	x.start("attributes", "class", "edge", "mode", "static")
-	for _, a := range edgeAttrs {
-		x.empty("attribute", "id", a.name, "title", a.name, "type", gexfTypes[a.typ])
-	}
-	x.end("attributes")
-
-	x.start("nodes", "count", strconv.Itoa(len(n.Nodes)))
-	for i := range n.Nodes {
-		nd := &n.Nodes[i]
-		x.start("node", "id", nd.ID, "label", nd.Label)
-		x.start("attvalues")
-		for _, a := range nattrs {
-			if v, ok := attrText(a.node(nd)); ok {
-				x.empty("attvalue", "for", a.name, "value", v)
-			}
-		}
-		x.end("attvalues")
-		gexfSpells(x, nd.Spells)
-		r, g, b := rgb(nodeColor(nd.Kind))
-		x.empty("viz:color", "r", strconv.Itoa(r), "g", strconv.Itoa(g), "b", strconv.Itoa(b))
-		x.empty("viz:size", "value", formatFloat(nodeSize(nd)))
-		if nd.Kind == "event" {
-			x.empty("viz:shape", "value", "diamond")
-		}
-		x.end("node")
-	}
-	x.end("nodes")
-
-	x.start("edges", "count", strconv.Itoa(len(n.Edges)))
-	for i := range n.Edges {
-		e := &n.Edges[i]
-		x.start("edge", "id", e.ID, "source", e.Source, "target", e.Target,
-			"kind", e.Type, "label", edgeLabel(e), "weight", strconv.Itoa(e.Weight))
-		x.start("attvalues")
-		for _, a := range edgeAttrs {
-			if v, ok := attrText(a.edge(e)); ok {
-				x.empty("attvalue", "for", a.name, "value", v)
-			}
-		}
-		x.end("attvalues")
-		gexfSpells(x, e.Spells)
-		r, g, b := rgb(edgeColor(e.QuadClass))
-		x.empty("viz:color", "r", strconv.Itoa(r), "g", strconv.Itoa(g), "b", strconv.Itoa(b))
-		x.empty("viz:thickness", "value", strconv.Itoa(e.Weight))
-		x.end("edge")
-	}
-	x.end("edges")
-	x.end("graph")
-	x.end("gexf")
-	return x.finish()
-}
-
-func gexfSpells(x *xmlWriter, spells []Spell) {
-	if len(spells) == 0 {
-		return
-	}
-	x.start("spells")
-	for _, s := range spells {
-		x.empty("spell", "start", s.Start, "end", s.End)
-	}
-	x.end("spells")
-}
 
 // GraphML.
 
@@ -193,7 +30,7 @@ var graphmlTypes = map[attrType]string{attrString: "string", attrInt: "int", att
 // GraphML IDs are XML name tokens, which may not hold "/": the node
 // "person/sergey-lavrov" is written "person:sergey-lavrov", and the "id"
 // attribute keeps the store's ID.
-func (n *Network) writeGraphML(w *bufio.Writer, yed bool) error {
+func writeGraphML(w *bufio.Writer, n *graph.Network, yed bool) error {
 	x := newXMLWriter(w)
 	rootAttrs := []string{"xmlns", graphmlNS, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
 		"xsi:schemaLocation", graphmlNS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"}
@@ -201,7 +38,7 @@ func (n *Network) writeGraphML(w *bufio.Writer, yed bool) error {
 		rootAttrs = append(rootAttrs, "xmlns:y", yFilesNS)
 	}
 	x.start("graphml", rootAttrs...)
-	x.text("desc", n.Description())
+	x.text("desc", description(n))
 	x.empty("key", "id", "v_id", "for", "node", "attr.name", "id", "attr.type", "string")
 	x.empty("key", "id", "v_label", "for", "node", "attr.name", "label", "attr.type", "string")
 	nattrs := nodeAttrs(n.Shape)
@@ -279,7 +116,7 @@ var yedShapes = map[string]string{
 	"event":                         "diamond",
 }
 
-func yedNode(x *xmlWriter, nd *NetworkNode, cx, cy float64) {
+func yedNode(x *xmlWriter, nd *graph.NetworkNode, cx, cy float64) {
 	width := math.Max(60, 7.5*float64(utf8.RuneCountInString(nd.Label))+24)
 	height := 30.0
 	shape := yedShapes[nd.Kind]
@@ -300,7 +137,7 @@ func yedNode(x *xmlWriter, nd *NetworkNode, cx, cy float64) {
 	x.end("data")
 }
 
-func yedEdge(x *xmlWriter, e *NetworkEdge) {
+func yedEdge(x *xmlWriter, e *graph.NetworkEdge) {
 	width := math.Min(1+float64(e.Weight-1)*0.75, 6)
 	x.start("data", "key", "e_graphics")
 	x.start("y:PolyLineEdge")

@@ -1,4 +1,4 @@
-package graph
+package export
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/piprate/json-gold/ld"
 
-	"github.com/diplograph/diplograph/schema"
+	"github.com/diplograph/diplograph/graph"
 )
 
 // The export tests run on a store of the four graph fixtures
@@ -31,9 +31,9 @@ const schemaDir = "../../shared/schemas"
 
 var exportFixtures = []string{"riyadh", "crimea", "istanbul", "ankara"}
 
-func openExportFixtures(t testing.TB) *Store {
+func openExportFixtures(t testing.TB) *graph.Store {
 	t.Helper()
-	s, _ := openTemp(t)
+	s := openTemp(t)
 	for _, name := range exportFixtures {
 		if _, err := s.Write(context.Background(), loadFixture(t, name)); err != nil {
 			t.Fatal(err)
@@ -42,7 +42,7 @@ func openExportFixtures(t testing.TB) *Store {
 	return s
 }
 
-func network(t testing.TB, s *Store, q NetworkQuery) *Network {
+func network(t testing.TB, s *graph.Store, q graph.NetworkQuery) *graph.Network {
 	t.Helper()
 	n, err := s.Network(context.Background(), q)
 	if err != nil {
@@ -51,19 +51,19 @@ func network(t testing.TB, s *Store, q NetworkQuery) *Network {
 	return n
 }
 
-func writeNetwork(t testing.TB, n *Network, format string) []byte {
+func writeNetwork(t testing.TB, n *graph.Network, format string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := n.Write(&buf, format); err != nil {
+	if err := WriteNetwork(&buf, n, format); err != nil {
 		t.Fatalf("%s: %v", format, err)
 	}
 	return buf.Bytes()
 }
 
-func writeRDF(t testing.TB, s *Store, format string, q NetworkQuery) []byte {
+func writeRDF(t testing.TB, s *graph.Store, format string, q graph.NetworkQuery) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := s.WriteRDF(context.Background(), &buf, format, q); err != nil {
+	if err := WriteRDF(context.Background(), &buf, s, format, q); err != nil {
 		t.Fatalf("%s: %v", format, err)
 	}
 	return buf.Bytes()
@@ -84,28 +84,28 @@ func checkGolden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./graph -update)", err)
+		t.Fatalf("%v (run go test ./export -update)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run go test ./graph -update and review the diff):\n%s", path, lineDiff(string(want), string(got)))
+		t.Errorf("%s differs (run go test ./export -update and review the diff):\n%s", path, lineDiff(string(want), string(got)))
 	}
 }
 
-var putinEgo = NetworkQuery{Actor: "person/vladimir-putin", Depth: 1}
+var putinEgo = graph.NetworkQuery{Actor: "person/vladimir-putin", Depth: 1}
 
 // TestExportGolden compares every format with its golden file.
 func TestExportGolden(t *testing.T) {
 	s := openExportFixtures(t)
-	for _, shape := range []NetworkShape{ActorNetwork, EventNetwork} {
-		n := network(t, s, NetworkQuery{Shape: shape})
-		for _, f := range NetworkFormats {
+	for _, shape := range []graph.NetworkShape{graph.ActorNetwork, graph.EventNetwork} {
+		n := network(t, s, graph.NetworkQuery{Shape: shape})
+		for _, f := range networkFormats() {
 			t.Run(string(shape)+"."+f, func(t *testing.T) {
 				checkGolden(t, string(shape)+"."+f, writeNetwork(t, n, f))
 			})
 		}
 		t.Run(string(shape)+".neo4j", func(t *testing.T) {
 			var nodes, rels bytes.Buffer
-			if err := n.WriteNeo4j(&nodes, &rels); err != nil {
+			if err := WriteNeo4j(&nodes, &rels, n); err != nil {
 				t.Fatal(err)
 			}
 			checkGolden(t, string(shape)+"-neo4j/nodes.csv", nodes.Bytes())
@@ -113,10 +113,10 @@ func TestExportGolden(t *testing.T) {
 		})
 	}
 	t.Run("store.nq", func(t *testing.T) {
-		checkGolden(t, "store.nq", writeRDF(t, s, FormatNQuads, NetworkQuery{}))
+		checkGolden(t, "store.nq", writeRDF(t, s, FormatNQuads, graph.NetworkQuery{}))
 	})
 	t.Run("store.jsonld", func(t *testing.T) {
-		checkGolden(t, "store.jsonld", writeRDF(t, s, FormatJSONLD, NetworkQuery{}))
+		checkGolden(t, "store.jsonld", writeRDF(t, s, FormatJSONLD, graph.NetworkQuery{}))
 	})
 	t.Run("putin.dot", func(t *testing.T) {
 		checkGolden(t, "putin.dot", writeNetwork(t, network(t, s, putinEgo), FormatDOT))
@@ -130,209 +130,15 @@ func TestExportGolden(t *testing.T) {
 // order export the same bytes.
 func TestExportDeterministic(t *testing.T) {
 	a, b := openExportFixtures(t), openExportFixtures(t)
-	for _, f := range NetworkFormats {
-		x := writeNetwork(t, network(t, a, NetworkQuery{Shape: EventNetwork}), f)
-		y := writeNetwork(t, network(t, b, NetworkQuery{Shape: EventNetwork}), f)
+	for _, f := range networkFormats() {
+		x := writeNetwork(t, network(t, a, graph.NetworkQuery{Shape: graph.EventNetwork}), f)
+		y := writeNetwork(t, network(t, b, graph.NetworkQuery{Shape: graph.EventNetwork}), f)
 		if !bytes.Equal(x, y) {
 			t.Errorf("%s: two exports of the same graph differ", f)
 		}
 	}
-	if !bytes.Equal(writeRDF(t, a, FormatNQuads, NetworkQuery{}), writeRDF(t, b, FormatNQuads, NetworkQuery{})) {
+	if !bytes.Equal(writeRDF(t, a, FormatNQuads, graph.NetworkQuery{}), writeRDF(t, b, FormatNQuads, graph.NetworkQuery{})) {
 		t.Errorf("nquads: two exports of the same graph differ")
-	}
-}
-
-func TestExportActorNetwork(t *testing.T) {
-	s := openExportFixtures(t)
-	n := network(t, s, NetworkQuery{})
-	edge := func(src, typ, tgt string) *NetworkEdge {
-		for i, e := range n.Edges {
-			if e.Source == src && e.Type == typ && e.Target == tgt {
-				return &n.Edges[i]
-			}
-		}
-		return nil
-	}
-	e := edge("person/sergey-lavrov", "consultedWith", "person/marco-rubio")
-	if e == nil {
-		t.Fatalf("no consultation edge from Lavrov to Rubio in %+v", n.Edges)
-	}
-	if e.Weight != 1 || e.Root != "04" || e.CAMEO != "Consult" || e.QuadClass != 1 ||
-		e.First != "2025-02-18" || e.Last != "2025-02-18" || len(e.Articles) != 3 || len(e.Spells) != 1 {
-		t.Errorf("Lavrov → Rubio: %+v", e)
-	}
-	for _, e := range n.Edges {
-		if e.Weight < 1 || len(e.Events) != e.Weight || e.ID != e.Source+"--"+e.Type+"--"+e.Target {
-			t.Errorf("edge %+v: weight, events and ID disagree", e)
-		}
-	}
-	// The negated Russia–Ukraine consultation is no edge.
-	if e := edge("country/RUS", "consultedWith", "country/UKR"); e != nil {
-		t.Errorf("a negated event made an edge: %+v", e)
-	}
-	checkNetwork(t, n)
-}
-
-// checkNetwork checks that IDs are unique and every edge joins two nodes.
-func checkNetwork(t *testing.T, n *Network) {
-	t.Helper()
-	nodes := map[string]bool{}
-	for _, nd := range n.Nodes {
-		if nodes[nd.ID] {
-			t.Errorf("node %s twice", nd.ID)
-		}
-		nodes[nd.ID] = true
-	}
-	edges := map[string]bool{}
-	for _, e := range n.Edges {
-		if edges[e.ID] {
-			t.Errorf("edge %s twice", e.ID)
-		}
-		edges[e.ID] = true
-		if !nodes[e.Source] || !nodes[e.Target] {
-			t.Errorf("edge %s joins a node that is not there", e.ID)
-		}
-	}
-}
-
-func TestExportFilters(t *testing.T) {
-	s := openExportFixtures(t)
-	all := network(t, s, NetworkQuery{})
-	ids := func(n *Network) map[string]bool {
-		out := map[string]bool{}
-		for _, nd := range n.Nodes {
-			out[nd.ID] = true
-		}
-		return out
-	}
-
-	// The ego network at depth 1: Putin and whom he dealt with, and the
-	// edges among them; depth 2 reaches further, within the whole graph.
-	ego := network(t, s, putinEgo)
-	checkNetwork(t, ego)
-	egoIDs := ids(ego)
-	if !egoIDs["person/vladimir-putin"] || !egoIDs["person/donald-trump"] {
-		t.Errorf("Putin's ego network: %v", egoIDs)
-	}
-	for _, e := range all.Edges {
-		if e.Source == "person/vladimir-putin" && !egoIDs[e.Target] || e.Target == "person/vladimir-putin" && !egoIDs[e.Source] {
-			t.Errorf("ego network misses the edge %s", e.ID)
-		}
-		if egoIDs[e.Source] && egoIDs[e.Target] && !containsEdge(ego, e.ID) {
-			t.Errorf("ego network misses the edge %s between two of its actors", e.ID)
-		}
-	}
-	deep := network(t, s, NetworkQuery{Actor: "person/vladimir-putin", Depth: 3})
-	if len(deep.Nodes) < len(ego.Nodes) || len(deep.Nodes) > len(all.Nodes) {
-		t.Errorf("depth 3: %d nodes, depth 1 %d, whole graph %d", len(deep.Nodes), len(ego.Nodes), len(all.Nodes))
-	}
-	if _, err := s.Network(context.Background(), NetworkQuery{Actor: "person/nobody"}); err == nil {
-		t.Errorf("an ego network of an unknown actor: no error")
-	}
-
-	// Dates, type and kind narrow the events; undated ones drop out with
-	// dates.
-	since := network(t, s, NetworkQuery{Since: "2025-01-01"})
-	for _, e := range since.Edges {
-		if e.First < "2025-01-01" || e.First == "" {
-			t.Errorf("--since 2025: edge %s from %q", e.ID, e.First)
-		}
-	}
-	if len(since.Edges) == 0 || len(since.Edges) >= len(all.Edges) {
-		t.Errorf("--since 2025: %d edges of %d", len(since.Edges), len(all.Edges))
-	}
-	until := network(t, s, NetworkQuery{Until: "2014-12-31"})
-	for _, e := range until.Edges {
-		if e.Last > "2014-12-31" || e.Last == "" {
-			t.Errorf("--until 2014: edge %s until %q", e.ID, e.Last)
-		}
-	}
-	consult := network(t, s, NetworkQuery{Type: schema.EventType{Code: "04"}})
-	if len(consult.Edges) == 0 {
-		t.Errorf("--type 04: no edges")
-	}
-	for _, e := range consult.Edges {
-		if e.Root != "04" {
-			t.Errorf("--type 04: edge %s", e.ID)
-		}
-	}
-	people := network(t, s, NetworkQuery{Kind: "person"})
-	if len(people.Nodes) == 0 {
-		t.Errorf("--kind person: no nodes")
-	}
-	for _, nd := range people.Nodes {
-		if nd.Kind != "person" {
-			t.Errorf("--kind person: node %s", nd.ID)
-		}
-	}
-
-	// --min-weight keeps the heavier edges, and the events graph the
-	// events behind them.
-	heavy := network(t, s, NetworkQuery{MinWeight: 2})
-	for _, e := range heavy.Edges {
-		if e.Weight < 2 {
-			t.Errorf("--min-weight 2: edge %s of weight %d", e.ID, e.Weight)
-		}
-	}
-	checkNetwork(t, heavy)
-	heavyEvents := network(t, s, NetworkQuery{Shape: EventNetwork, MinWeight: 2})
-	checkNetwork(t, heavyEvents)
-	for _, nd := range heavyEvents.Nodes {
-		if nd.Kind != "event" && !ids(heavy)[nd.ID] {
-			t.Errorf("--min-weight 2 --graph events: actor %s is not in the actors graph", nd.ID)
-		}
-	}
-}
-
-func containsEdge(n *Network, id string) bool {
-	for _, e := range n.Edges {
-		if e.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-// TestEventNetwork checks the bipartite graph: its actors are the actor
-// graph's, every edge joins an actor and an event, and every event has
-// a source and a target.
-func TestEventNetwork(t *testing.T) {
-	s := openExportFixtures(t)
-	actors := network(t, s, NetworkQuery{})
-	events := network(t, s, NetworkQuery{Shape: EventNetwork})
-	checkNetwork(t, events)
-	kinds := map[string]string{}
-	nActors := 0
-	for _, nd := range events.Nodes {
-		kinds[nd.ID] = nd.Kind
-		if nd.Kind != "event" {
-			nActors++
-		} else if nd.Event == nil || nd.Event.Code == "" || nd.Event.Evidence == "" {
-			t.Errorf("event node %s: %+v", nd.ID, nd.Event)
-		}
-	}
-	if nActors != len(actors.Nodes) {
-		t.Errorf("events graph has %d actors, the actors graph %d", nActors, len(actors.Nodes))
-	}
-	sides := map[string][2]int{}
-	for _, e := range events.Edges {
-		switch {
-		case e.Type == "source" && kinds[e.Target] == "event" && kinds[e.Source] != "event":
-			c := sides[e.Target]
-			c[0]++
-			sides[e.Target] = c
-		case e.Type == "target" && kinds[e.Source] == "event" && kinds[e.Target] != "event":
-			c := sides[e.Source]
-			c[1]++
-			sides[e.Source] = c
-		default:
-			t.Errorf("edge %s does not join an actor and an event", e.ID)
-		}
-	}
-	for id, kind := range kinds {
-		if kind == "event" && (sides[id][0] == 0 || sides[id][1] == 0) {
-			t.Errorf("event %s lacks a source or a target: %v", id, sides[id])
-		}
 	}
 }
 
@@ -340,13 +146,13 @@ func TestEventNetwork(t *testing.T) {
 // hold as many nodes and edges as the network, and every edge's ends.
 func TestExportRoundTrip(t *testing.T) {
 	s := openExportFixtures(t)
-	for _, shape := range []NetworkShape{ActorNetwork, EventNetwork} {
-		n := network(t, s, NetworkQuery{Shape: shape})
+	for _, shape := range []graph.NetworkShape{graph.ActorNetwork, graph.EventNetwork} {
+		n := network(t, s, graph.NetworkQuery{Shape: shape})
 		checkRoundTrip(t, string(shape), n)
 	}
 }
 
-func checkRoundTrip(t *testing.T, what string, n *Network) {
+func checkRoundTrip(t *testing.T, what string, n *graph.Network) {
 	t.Helper()
 	type ends struct{ ID, Source, Target string }
 	check := func(format string, nodes []string, edges []ends) {
@@ -399,7 +205,7 @@ func checkRoundTrip(t *testing.T, what string, n *Network) {
 	check("d3", nodes, d3.Links)
 
 	var nb, rb bytes.Buffer
-	if err := n.WriteNeo4j(&nb, &rb); err != nil {
+	if err := WriteNeo4j(&nb, &rb, n); err != nil {
 		t.Fatal(err)
 	}
 	nrows, err := csv.NewReader(&nb).ReadAll()
@@ -463,7 +269,7 @@ func checkNeo4jTypes(t *testing.T, rows [][]string) {
 // processor (json-gold): the quads are those of the N-Quads export.
 func TestJSONLDIsTheNQuads(t *testing.T) {
 	s := openExportFixtures(t)
-	for _, q := range []NetworkQuery{{}, putinEgo} {
+	for _, q := range []graph.NetworkQuery{{}, putinEgo} {
 		var doc any
 		if err := json.Unmarshal(writeRDF(t, s, FormatJSONLD, q), &doc); err != nil {
 			t.Fatalf("jsonld: %v", err)
@@ -507,7 +313,7 @@ func TestNQuadsExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := writeRDF(t, s, FormatNQuads, NetworkQuery{})
+	out := writeRDF(t, s, FormatNQuads, graph.NetworkQuery{})
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
 	if int64(len(lines)) != st.Quads {
 		t.Errorf("%d quads written, the store holds %d", len(lines), st.Quads)
@@ -565,14 +371,6 @@ func TestTerms(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("ntTerm(%#v) = %s, %v; want %s", c.v, got, err, c.want)
 		}
-	}
-}
-
-func TestMergeSpells(t *testing.T) {
-	got := mergeSpells([]Spell{{"2025-03-01", "2025-03-31"}, {"2014-03-16", "2014-03-16"}, {"2025-03-10", "2025-04-02"}, {"2014-02-27", "2014-03-18"}})
-	want := []Spell{{"2014-02-27", "2014-03-18"}, {"2025-03-01", "2025-04-02"}}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("mergeSpells = %v, want %v", got, want)
 	}
 }
 
@@ -659,8 +457,8 @@ func stripYFiles(b []byte) []byte {
 
 func TestExportValidates(t *testing.T) {
 	s := openExportFixtures(t)
-	for _, shape := range []NetworkShape{ActorNetwork, EventNetwork} {
-		n := network(t, s, NetworkQuery{Shape: shape})
+	for _, shape := range []graph.NetworkShape{graph.ActorNetwork, graph.EventNetwork} {
+		n := network(t, s, graph.NetworkQuery{Shape: shape})
 		t.Run(string(shape)+".gexf", func(t *testing.T) { validateGEXF(t, writeNetwork(t, n, FormatGEXF)) })
 		t.Run(string(shape)+".graphml", func(t *testing.T) { validateGraphML(t, writeNetwork(t, n, FormatGraphML)) })
 		t.Run(string(shape)+".graphml-yed", func(t *testing.T) {
@@ -684,7 +482,7 @@ func TestExportValidates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkRapper(t, rapper, writeRDF(t, s, FormatNQuads, NetworkQuery{}), st.Quads)
+		checkRapper(t, rapper, writeRDF(t, s, FormatNQuads, graph.NetworkQuery{}), st.Quads)
 		checkRapper(t, rapper, writeRDF(t, s, FormatNQuads, putinEgo), -1)
 	})
 }

@@ -1,10 +1,8 @@
-package graph
+package export
 
 import (
 	"bufio"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -13,9 +11,9 @@ import (
 	"strings"
 	"time"
 
-	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 
+	"github.com/diplograph/diplograph/graph"
 	"github.com/diplograph/diplograph/schema"
 )
 
@@ -23,41 +21,23 @@ import (
 // "schema:name") and typed literals with Cayley's short datatype IRIs
 // ("xsd:integer"); RDF tools need them whole, so the writers expand both.
 
-// XSDNamespace is the namespace of XML Schema datatypes.
-const XSDNamespace = "http://www.w3.org/2001/XMLSchema#"
+// xsdNamespace is the namespace of XML Schema datatypes.
+const xsdNamespace = "http://www.w3.org/2001/XMLSchema#"
 
-// RDF formats WriteRDF writes.
-const (
-	FormatNQuads = "nquads" // N-Quads: one line per quad, the article as graph label
-	FormatJSONLD = "jsonld" // JSON-LD: one named graph per article
-)
-
-// WriteRDF writes the store's quads in an RDF format, each with its label
-// (the article that states it), sorted by label, subject, predicate and
-// object. With a query that filters anything it writes only the quads
-// about the network's nodes: its actors and events, their reports,
-// articles, roles and CAMEO codes (relation edges and mentions only
-// between those actors, relation edges only from those articles).
-func (s *Store) WriteRDF(ctx context.Context, w io.Writer, format string, q NetworkQuery) error {
+// WriteRDF writes the store's quads in an RDF format (FormatNQuads or
+// FormatJSONLD), each with its label (the article that states it), sorted
+// by label, subject, predicate and object. With a query that filters
+// anything it writes only the quads about the network's nodes (see
+// graph.Store.NetworkQuads).
+func WriteRDF(ctx context.Context, w io.Writer, s *graph.Store, format string, q graph.NetworkQuery) error {
 	if format != FormatNQuads && format != FormatJSONLD {
 		return fmt.Errorf("unknown RDF format %q (want %s or %s)", format, FormatNQuads, FormatJSONLD)
 	}
-	var quads []rdfQuad
-	err := s.read(ctx, "export", func(r *reader, v *vocab) error {
-		var keep func(link) bool
-		if !q.all() {
-			b, err := r.network(v, q)
-			if err != nil {
-				return err
-			}
-			if keep, err = b.selection(); err != nil {
-				return err
-			}
-		}
-		var err error
-		quads, err = r.rdfQuads(keep)
+	qs, err := s.NetworkQuads(ctx, q)
+	if err != nil {
 		return err
-	})
+	}
+	quads, err := rdfQuads(qs)
 	if err != nil {
 		return err
 	}
@@ -80,47 +60,35 @@ type rdfQuad struct {
 	sv, pv, ov, lv quad.Value
 }
 
-// rdfQuads reads the live quads keep passes (all if keep is nil) and
-// sorts them.
-func (r *reader) rdfQuads(keep func(link) bool) ([]rdfQuad, error) {
-	var links []link
-	err := r.allLinks(func(l link) error {
-		if keep == nil || keep(l) {
-			links = append(links, l)
+// rdfQuads writes the quads as terms and sorts them.
+func rdfQuads(qs []quad.Quad) ([]rdfQuad, error) {
+	terms := map[quad.Value]string{}
+	term := func(v quad.Value) (string, error) {
+		if v == nil {
+			return "", nil
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		if t, ok := terms[v]; ok {
+			return t, nil
+		}
+		t, err := ntTerm(v)
+		if err == nil {
+			terms[v] = t
+		}
+		return t, err
 	}
-	terms := map[node]string{}
-	var ns []node
-	for _, l := range links {
-		for _, n := range []node{l.s, l.p, l.o, l.l} {
-			if _, ok := terms[n]; !ok && n != 0 {
-				terms[n] = ""
-				ns = append(ns, n)
+	out := make([]rdfQuad, len(qs))
+	for i, q := range qs {
+		o := rdfQuad{sv: q.Subject, pv: q.Predicate, ov: q.Object, lv: q.Label}
+		for _, t := range []struct {
+			dst *string
+			v   quad.Value
+		}{{&o.s, q.Subject}, {&o.p, q.Predicate}, {&o.o, q.Object}, {&o.label, q.Label}} {
+			var err error
+			if *t.dst, err = term(t.v); err != nil {
+				return nil, err
 			}
 		}
-	}
-	vals, err := r.values(ns)
-	if err != nil {
-		return nil, err
-	}
-	for i, n := range ns {
-		if vals[i] == nil {
-			return nil, fmt.Errorf("value %d of a quad is missing", n)
-		}
-		t, err := ntTerm(vals[i])
-		if err != nil {
-			return nil, err
-		}
-		terms[n] = t
-	}
-	out := make([]rdfQuad, len(links))
-	for i, l := range links {
-		out[i] = rdfQuad{s: terms[l.s], p: terms[l.p], o: terms[l.o], label: terms[l.l],
-			sv: r.vals[l.s], pv: r.vals[l.p], ov: r.vals[l.o], lv: r.vals[l.l]}
+		out[i] = o
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := &out[i], &out[j]
@@ -146,117 +114,11 @@ func (r *reader) rdfQuads(keep func(link) bool) ([]rdfQuad, error) {
 	return dedup, nil
 }
 
-// allLinks calls fn with every live quad of the store, in the order they
-// were written.
-func (r *reader) allLinks(fn func(link) error) error {
-	if r.pg != nil {
-		return r.pg.scan(r.ctx, pgAll, nil, 0, 0, fn)
-	}
-	if !r.fast {
-		it := r.s.qs.QuadsAllIterator().Iterate()
-		defer it.Close()
-		for it.Next(r.ctx) {
-			prim, ok := it.Result().(*cproto.Primitive)
-			if !ok {
-				return errors.New("unexpected quad reference from the store")
-			}
-			if prim.Deleted || prim.Subject == 0 {
-				continue
-			}
-			if err := fn(link{node(prim.Subject), node(prim.Predicate), node(prim.Object), node(prim.Label)}); err != nil {
-				return err
-			}
-		}
-		if err := it.Err(); err != nil {
-			return err
-		}
-		return r.ctx.Err()
-	}
-	if r.log == nil {
-		return nil
-	}
-	c := r.log.Cursor()
-	for k, b := c.First(); k != nil; k, b = c.Next() {
-		rec, err := decodeRecord(b)
-		if err != nil {
-			return err
-		}
-		if rec.deleted || rec.s == 0 || rec.p == 0 || rec.o == 0 {
-			continue // a value, or a deleted quad
-		}
-		if err := fn(link{rec.s, rec.p, rec.o, rec.l}); err != nil {
-			return err
-		}
-	}
-	return r.ctx.Err()
-}
-
-// selection returns the filter of the quads about the network's nodes.
-func (b *netBuilder) selection() (func(link) bool, error) {
-	r, v := b.r, b.v
-	in := map[node]bool{}
-	articles := map[node]bool{}
-	for _, nn := range b.net.Nodes {
-		iri := schema.ActorIRI(nn.ID) // events too: "dg:" + ID
-		n, err := r.id(iri)
-		if err != nil {
-			return nil, err
-		}
-		in[n] = true
-		if nn.Kind == "event" {
-			continue
-		}
-		roles, err := r.objects(n, v.role)
-		if err != nil {
-			return nil, err
-		}
-		for _, role := range roles {
-			in[role] = true
-		}
-	}
-	for _, e := range b.kept {
-		in[e.node] = true
-		for _, n := range e.reports {
-			in[n] = true
-		}
-		for _, n := range e.articles {
-			in[n], articles[n] = true, true
-		}
-		codes := append([]string{e.Root}, e.Codes...)
-		for _, c := range codes {
-			n, err := r.id(schema.CAMEOIRI(c))
-			if err != nil {
-				return nil, err
-			}
-			in[n] = true
-		}
-	}
-	relation := map[node]bool{}
-	for _, p := range schema.RelationPredicates() {
-		n, err := r.id(p)
-		if err != nil {
-			return nil, err
-		}
-		relation[n] = true
-	}
-	return func(l link) bool {
-		switch {
-		case !in[l.s]:
-			return false
-		case relation[l.p]:
-			return in[l.o] && articles[l.l]
-		case l.p == v.mentions:
-			return in[l.o]
-		}
-		return true
-	}, nil
-}
-
 // expandDatatype turns Cayley's short datatype IRIs ("xsd:integer") into
 // full ones.
 func expandDatatype(t quad.IRI) quad.IRI {
 	if s := string(t); strings.HasPrefix(s, "xsd:") {
-		return quad.IRI(XSDNamespace + s[len("xsd:"):])
+		return quad.IRI(xsdNamespace + s[len("xsd:"):])
 	}
 	return schema.ExpandIRI(t)
 }
@@ -279,7 +141,7 @@ func ntTerm(v quad.Value) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("cannot write %T value %v as RDF", v, v)
 	}
-	return ntString(lex) + "^^<" + XSDNamespace + dt + ">", nil
+	return ntString(lex) + "^^<" + xsdNamespace + dt + ">", nil
 }
 
 // literal returns the lexical form and XSD datatype of a native value.
@@ -384,7 +246,7 @@ var jsonldContext = map[string]string{
 	"dg":     schema.Namespace,
 	"schema": schema.SchemaNamespace,
 	"rdf":    schema.RDFNamespace,
-	"xsd":    XSDNamespace,
+	"xsd":    xsdNamespace,
 }
 
 // writeJSONLD writes the sorted quads as a JSON-LD document: the default
@@ -508,17 +370,4 @@ func jsonldValue(v quad.Value) any {
 	}
 	lex, dt, _ := literal(v)
 	return map[string]string{"@value": lex, "@type": "xsd:" + dt}
-}
-
-// writeJSON writes v on one line, without a trailing newline and without
-// HTML escaping.
-func writeJSON(w io.Writer, v any) error {
-	var buf strings.Builder
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, strings.TrimSuffix(buf.String(), "\n"))
-	return err
 }
