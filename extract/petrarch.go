@@ -490,8 +490,10 @@ var articles = map[string]bool{"a": true, "an": true, "the": true}
 func (p *petrarchReader) rules() []rule {
 	var out []rule
 	seen := map[string]bool{}
+	// counter numbers a block's rules per verb; two blocks may share a
+	// name, so it counts across blocks.
+	counter := map[string]int{}
 	for _, b := range p.blocks {
-		counter := map[string]int{}
 		add := func(r rule, v pVerb) {
 			key := strings.Join([]string{r.lemma, r.prt, strings.Join(r.object, ","), strings.Join(r.preps, ","), r.code}, "|")
 			if seen[key] {
@@ -500,8 +502,9 @@ func (p *petrarchReader) rules() []rule {
 			}
 			seen[key] = true
 			name := strings.Join(v.words, "_")
-			counter[name]++
-			r.id = fmt.Sprintf("petrarch.%s.%s.%d", b.name, name, counter[name])
+			ck := b.name + "\x00" + name
+			counter[ck]++
+			r.id = fmt.Sprintf("petrarch.%s.%s.%d", b.name, name, counter[ck])
 			r.forms = v.forms
 			setFrame(&r)
 			out = append(out, r)

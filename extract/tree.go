@@ -234,6 +234,11 @@ func (c *sentCtx) treeObject(r *rule, t int) ([]string, bool) {
 			continue // a place is where, not whom
 		}
 		ids := c.phraseActors(k)
+		if len(ids) == 0 && (c.rel(k) == "obj" || c.rel(k) == "iobj") {
+			// "released the crew of a U.S. Navy plane", "seized a
+			// British-flagged tanker": the act is aimed at the owner.
+			ids = c.ownerActors(k, 0)
+		}
 		if r.counterpart && len(ids) > 0 && strings.HasPrefix(ids[0], "person/") {
 			continue // "recalled its ambassador, Anatoly Antonov": the envoy, not the other side
 		}
@@ -346,4 +351,31 @@ func (c *sentCtx) treeAllowsArgument(t int, u unit) bool {
 		k = h
 	}
 	return true
+}
+
+// ownerActors finds whose the thing at k is: the first actor among its
+// modifiers ("a U.S. plane", "Iran's tanker", "British-flagged") and, for
+// its "of" phrase, theirs ("the crew of a U.S. Navy plane"), depth first.
+func (c *sentCtx) ownerActors(k, depth int) []string {
+	if depth > 3 {
+		return nil
+	}
+	if n := c.unitContaining(k); n >= 0 && depth > 0 {
+		if u := c.units[n]; u.place == "" || u.capital {
+			return c.unitActors(u, true)
+		}
+		if u := c.units[n]; u.m != nil && u.m.ent.country != "" {
+			// "a ship in Ukrainian waters" is not a place's: its country.
+			return nil
+		}
+	}
+	for _, d := range c.deps(k, "amod", "compound", "nmod:poss", "nmod") {
+		if c.rel(d) == "nmod" && c.caseOf(d) != "of" {
+			continue
+		}
+		if ids := c.ownerActors(d, depth+1); len(ids) > 0 {
+			return ids
+		}
+	}
+	return nil
 }
