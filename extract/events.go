@@ -209,7 +209,7 @@ func (x *Extractor) matchTrigger(s *sentence, k int) []reading {
 	if len(rules) == 0 {
 		return nil
 	}
-	isNoun := strings.HasPrefix(t.tag, "NN")
+	isNoun := strings.HasPrefix(t.tag, "NN") || t.tag == "JJ" && nominalInTree(s, k)
 	isVerb := strings.HasPrefix(t.tag, "VB") || t.tag == "JJ" && strings.HasSuffix(t.lower, "ed")
 	var out, fallback []reading
 	for _, r := range rules {
@@ -286,6 +286,11 @@ func (x *Extractor) objectEnd(s *sentence, k, end int, r *rule) (int, bool) {
 // report its subject acting.
 func reducedRelative(s *sentence, k int) bool {
 	if k == 0 || s.tokens[k].tag != "VBN" {
+		return false
+	}
+	if len(s.words) > 0 && (s.words[k].Head == 0 || hasSubject(s, k)) {
+		// The tree makes it the clause's verb: "the two leaders agreed"
+		// tagged as a participle is still their act.
 		return false
 	}
 	prev := s.tokens[k-1]
@@ -652,6 +657,29 @@ func (c *sentCtx) afterVerb(i int) bool {
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// hasSubject: the tree gives the word at k a subject.
+func hasSubject(s *sentence, k int) bool {
+	for _, w := range s.words {
+		if w.Head == k+1 && strings.HasPrefix(w.Rel, "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+// nominalInTree: the tree uses the adjective at k as a noun, in an
+// argument's place ("launched an offensive against Syria").
+func nominalInTree(s *sentence, k int) bool {
+	if len(s.words) == 0 {
+		return false
+	}
+	switch s.words[k].Rel {
+	case "obj", "nsubj", "nsubj:pass", "obl", "nmod", "iobj":
+		return true
 	}
 	return false
 }

@@ -51,10 +51,18 @@ var timeWords = map[string]bool{
 // repairTimes: a time phrase ("on Monday", "in March") hanging on the
 // noun of a verb's phrase ("expelled by the government on Monday") tells
 // when the verb's event happened: it modifies the verb.
+//
+// Likewise a place or time phrase ("in Paris", "at the summit") hanging on
+// a person's name that is a verb's object ("met Narendra Modi in Paris"):
+// names take no such modifiers; the meeting happened there.
 func repairTimes(ws []Word) {
 	for i := range ws {
 		w := ws[i]
-		if w.Rel != "nmod" || !timeWords[strings.ToLower(w.Form)] || w.Head == 0 {
+		if w.Rel != "nmod" || w.Head == 0 {
+			continue
+		}
+		onName := ws[w.Head-1].UPOS == "PROPN" && ws[w.Head-1].Rel == "obj" && locativeCase(ws, i)
+		if !timeWords[strings.ToLower(w.Form)] && !onName {
 			continue
 		}
 		h := w.Head - 1
@@ -157,4 +165,17 @@ func repairConjuncts(ws []Word) {
 			ws[i].Head = best + 1
 		}
 	}
+}
+
+// locativeCase: word i's phrase opens with "in", "at" or "on".
+func locativeCase(ws []Word, i int) bool {
+	for j := 0; j < i; j++ {
+		if ws[j].Head == i+1 && ws[j].Rel == "case" {
+			switch strings.ToLower(ws[j].Form) {
+			case "in", "at", "on":
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -55,6 +55,7 @@ func train(args []string) error {
 	fs.IntVar(&o.Folds, "folds", 5, "jackknife folds for the parser's training tags")
 	fs.Int64Var(&o.Seed, "seed", 1, "random seed (training is deterministic for a seed)")
 	fs.Float64Var(&o.MinWeight, "min-weight", 1, "drop averaged weights below this")
+	withDev := fs.Bool("with-dev", false, "train on train and dev together, keeping the last epoch (dev scores are then not a held-out measure)")
 	fs.Parse(args)
 	ewt := filepath.Join(*dir, "ud-english-ewt")
 	tr, err := readTreebank(filepath.Join(ewt, "en_ewt-ud-train.conllu"))
@@ -67,7 +68,13 @@ func train(args []string) error {
 	}
 	start := time.Now()
 	o.Treebank = "UD English EWT train (" + fmt.Sprint(len(tr)) + " sentences)"
-	m, err := syntax.Train(tr, dev, o)
+	selectOn := dev
+	if *withDev {
+		tr = append(tr, dev...)
+		o.Treebank = "UD English EWT train and dev (" + fmt.Sprint(len(tr)) + " sentences)"
+		selectOn = nil
+	}
+	m, err := syntax.Train(tr, selectOn, o)
 	if err != nil {
 		return err
 	}
