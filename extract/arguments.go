@@ -158,6 +158,11 @@ func (c *sentCtx) arguments(r *rule, t, end int) (candidate, bool) {
 		cand.place = c.place(r, t, end, cs, ce)
 	}
 	future := c.modality(&cand, r, t, cs)
+	if !cand.negated && !cand.hypoth && !r.announced && !r.noun && c.treeHypothetical(t) {
+		// "would be glad to welcome Modi": a modal over the verb that
+		// governs the trigger leaves it unasserted.
+		cand.hypoth, future = true, true
+	}
 	if cand.refused && intentRoots[r.code[:2]] && r.code[:2] == "03" {
 		// "Washington could not agree to that", "failed to agree on
 		// penalties": a refusal is itself an act, CAMEO 12 reject.

@@ -379,3 +379,28 @@ func (c *sentCtx) ownerActors(k, depth int) []string {
 	}
 	return nil
 }
+
+// treeHypothetical: the trigger at t, or an adjective or verb it
+// complements ("glad to welcome", "ready to sign", "wants to meet"),
+// carries a modal of the future or of possibility.
+func (c *sentCtx) treeHypothetical(t int) bool {
+	if len(c.s.words) == 0 {
+		return false
+	}
+	v := t
+	for steps := 0; steps < 3 && v >= 0; steps++ {
+		for _, a := range c.deps(v, "aux") {
+			switch c.s.tokens[a].lower {
+			case "would", "will", "could", "might", "may", "should", "'ll", "wo", "shall":
+				return true
+			}
+		}
+		infinitive := c.rel(v) == "advcl" && c.dep(v, "mark") >= 0 && c.s.tokens[c.dep(v, "mark")].lower == "to" &&
+			c.head(v) >= 0 && c.s.words[c.head(v)].UPOS == "ADJ"
+		if c.rel(v) != "xcomp" && !infinitive {
+			return false
+		}
+		v = c.head(v)
+	}
+	return false
+}
