@@ -141,7 +141,7 @@ func TestExportCommand(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, `"person/vladimir-putin"`) {
 		t.Errorf("--actor putin: exit %d: %s", code, errOut)
 	}
-	if code, _, errOut := runCmd(t, "", "export", "--db", db, "--format", "d3", "--actor", "Nobody Atall"); code != exitFailure || !strings.Contains(errOut, "no actor") {
+	if code, _, errOut := runCmd(t, "", "export", "--db", db, "--format", "d3", "--actor", "Nobody Atall"); code != exitNotFound || !strings.Contains(errOut, "no actor") {
 		t.Errorf("unknown actor: exit %d: %s", code, errOut)
 	}
 	// A filter that keeps nothing says so, and writes an empty graph.
