@@ -148,7 +148,9 @@ place, date, negation and the evidence sentence), and stores them as a graph in
 an embedded Cayley database that you query with Gizmo.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionText(),
 	}
+	root.SetVersionTemplate("{{.Version}}")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		newCmdExtract(streams, nil),
@@ -163,6 +165,7 @@ an embedded Cayley database that you query with Gizmo.`,
 		newCmdShow(streams, nil),
 		newCmdExport(streams, nil),
 		newCmdCAMEO(streams, nil),
+		newCmdVersion(streams),
 	)
 	return root
 }
