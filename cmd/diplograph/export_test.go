@@ -22,6 +22,7 @@ import (
 )
 
 func TestExportFlags(t *testing.T) {
+	t.Setenv(dbEnv, "") // the defaults, whatever the environment
 	var got *exportOptions
 	cmd := newCmdExport(&ioStreams{}, func(_ *cobra.Command, o *exportOptions) error { got = o; return nil })
 	cmd.SetArgs([]string{"--format", "gexf", "--actor", "putin", "--depth", "2", "--since", "2025",

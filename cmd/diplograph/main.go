@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -198,7 +199,20 @@ func minArgs(n int) cobra.PositionalArgs {
 	}
 }
 
+// dbEnv names the environment variable that sets the default store.
+const dbEnv = "DIPLOGRAPH_DB"
+
 // addDBFlag adds --db, the store every command but extract reads or writes.
+// Its default is $DIPLOGRAPH_DB when set, so a session can point every
+// command at one store; a --db given wins.
 func addDBFlag(cmd *cobra.Command, db *string) {
-	cmd.Flags().StringVar(db, "db", defaultDB, "graph store: a bolt `path` (a folder) or a postgres:// URL")
+	def := defaultDB
+	if v := os.Getenv(dbEnv); v != "" {
+		def = v
+	}
+	cmd.Flags().StringVar(db, "db", def, "graph store: a bolt `path` (a folder) or a postgres:// URL; $"+dbEnv+" sets the default")
+	// --help shows the default: not a password the variable holds.
+	if u, err := url.Parse(def); err == nil && u.User != nil {
+		cmd.Flags().Lookup("db").DefValue = u.Redacted()
+	}
 }

@@ -70,6 +70,7 @@ func jsonLines(t *testing.T, out string) []map[string]any {
 }
 
 func TestReadFlags(t *testing.T) {
+	t.Setenv(dbEnv, "") // the defaults, whatever the environment
 	for _, terminal := range []bool{false, true} {
 		streams := &ioStreams{IsTerminal: terminal}
 		var got *relationsOptions
