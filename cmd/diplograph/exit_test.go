@@ -16,6 +16,7 @@ func TestExitStatuses(t *testing.T) {
 		want []string // in stderr
 	}{
 		{[]string{"stats", "--db", db}, exitOK, nil},
+		{[]string{}, exitOK, nil},
 		{[]string{"stats", "--db", filepath.Join(t.TempDir(), "none")}, exitFailure, []string{"ingest first"}},
 		{[]string{"stats", "--colour"}, exitUsage, []string{"unknown flag"}},
 		{[]string{"stast"}, exitUsage, []string{`unknown command "stast"`, "Did you mean this?\n\tstats\n\nRun 'diplograph --help' for usage.\n"}},
@@ -49,5 +50,14 @@ func TestShowNotFoundListsHow(t *testing.T) {
 	code, out, errOut := runCmd(t, "", "query", "--db", db, `g.V().Has("<rdf:type>", "<schema:NewsArticle>").All()`)
 	if code != exitOK || !strings.Contains(out, `"<dg:article/2dc017b04f80dfad>"`) || !strings.Contains(listArticles, `g.V().Has("<rdf:type>", "<schema:NewsArticle>").All()`) {
 		t.Errorf("the articles listing: exit %d, %s\n%s", code, errOut, out)
+	}
+}
+
+// TestRootHelpSaysExitStatuses: the statuses are in --help, not only the
+// README.
+func TestRootHelpSaysExitStatuses(t *testing.T) {
+	code, out, _ := runCmd(t, "", "--help")
+	if code != exitOK || !strings.Contains(out, "3 not found") || !strings.Contains(out, "4 ambiguous") || !strings.Contains(out, "$DIPLOGRAPH_DB") {
+		t.Errorf("diplograph --help: exit %d\n%s", code, out)
 	}
 }

@@ -146,7 +146,11 @@ func newRootCmd(streams *ioStreams) *cobra.Command {
 organisations, countries, places) and the events between them (meetings, calls,
 visits, agreements, sanctions, expulsions, threats, attacks: CAMEO-coded, with
 place, date, negation and the evidence sentence), and stores them as a graph in
-an embedded Cayley database that you query with Gizmo.`,
+an embedded Cayley database that you query with Gizmo.
+
+The store is --db, or $DIPLOGRAPH_DB when set, or ./diplograph.db.
+Exit status: 0 done, 1 failure, 2 usage, 3 not found (an actor, event or
+article named), 4 ambiguous (a name several actors share).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       versionText(),
