@@ -14,17 +14,23 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/diplograph/diplograph/graph"
 )
 
-// Exit statuses.
+// Exit statuses; the README has the table.
 const (
-	exitOK      = 0
-	exitFailure = 1 // a command failed, or some inputs did
-	exitUsage   = 2 // bad flags or arguments
+	exitOK        = 0
+	exitFailure   = 1 // a command failed, or some inputs did
+	exitUsage     = 2 // bad flags or arguments, or an unknown command
+	exitNotFound  = 3 // an actor, event or article the command names is not in the store
+	exitAmbiguous = 4 // a name several actors share; the message lists them
 )
 
 // ioStreams are the command's standard streams; tests pass buffers.
@@ -51,6 +57,36 @@ func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format
 type partialError struct{ failed int }
 
 func (e partialError) Error() string { return fmt.Sprintf("%d input(s) failed", e.failed) }
+
+// notFoundError says a read command named something the store does not
+// hold. msg says what (an event, an article, an actor) and how to list the
+// ones there are; err is the store's error.
+type notFoundError struct {
+	msg string
+	err error
+}
+
+func (e notFoundError) Error() string { return e.msg }
+func (e notFoundError) Unwrap() error { return e.err }
+
+// exitStatus is the exit status that err calls for. The store's lookup
+// errors (graph.NotFoundError, graph.AmbiguousError) count wherever they
+// come from: every read command that takes a name reaches them.
+func exitStatus(err error) int {
+	var ue usageError
+	var nf notFoundError
+	var gnf *graph.NotFoundError
+	var amb *graph.AmbiguousError
+	switch {
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.As(err, &amb):
+		return exitAmbiguous
+	case errors.As(err, &nf), errors.As(err, &gnf):
+		return exitNotFound
+	}
+	return exitFailure
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -88,12 +124,18 @@ func run(ctx context.Context, args []string, streams *ioStreams) (code int) {
 	if errors.As(err, &pe) {
 		return exitFailure
 	}
-	fmt.Fprintln(streams.ErrOut, "diplograph: "+err.Error())
-	var ue usageError
-	if errors.As(err, &ue) {
+	// cobra's unknown command error is a plain one, with its "Did you mean
+	// this?" lines; Find failing again on the same arguments tells it apart.
+	if _, _, ferr := root.Find(args); ferr != nil {
+		msg, sep := strings.TrimRight(ferr.Error(), "\n"), "\n"
+		if strings.Contains(msg, "\n") {
+			sep = "\n\n" // after the suggestions, as cobra does
+		}
+		fmt.Fprintf(streams.ErrOut, "diplograph: %s%sRun 'diplograph --help' for usage.\n", msg, sep)
 		return exitUsage
 	}
-	return exitFailure
+	fmt.Fprintln(streams.ErrOut, "diplograph: "+err.Error())
+	return exitStatus(err)
 }
 
 func newRootCmd(streams *ioStreams) *cobra.Command {
@@ -104,10 +146,16 @@ func newRootCmd(streams *ioStreams) *cobra.Command {
 organisations, countries, places) and the events between them (meetings, calls,
 visits, agreements, sanctions, expulsions, threats, attacks: CAMEO-coded, with
 place, date, negation and the evidence sentence), and stores them as a graph in
-an embedded Cayley database that you query with Gizmo.`,
+an embedded Cayley database that you query with Gizmo.
+
+The store is --db, or $DIPLOGRAPH_DB when set, or ./diplograph.db.
+Exit status: 0 done, 1 failure, 2 usage, 3 not found (an actor, event or
+article named), 4 ambiguous (a name several actors share).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionText(),
 	}
+	root.SetVersionTemplate("{{.Version}}")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		newCmdExtract(streams, nil),
@@ -122,6 +170,7 @@ an embedded Cayley database that you query with Gizmo.`,
 		newCmdShow(streams, nil),
 		newCmdExport(streams, nil),
 		newCmdCAMEO(streams, nil),
+		newCmdVersion(streams),
 	)
 	return root
 }
@@ -154,7 +203,20 @@ func minArgs(n int) cobra.PositionalArgs {
 	}
 }
 
+// dbEnv names the environment variable that sets the default store.
+const dbEnv = "DIPLOGRAPH_DB"
+
 // addDBFlag adds --db, the store every command but extract reads or writes.
+// Its default is $DIPLOGRAPH_DB when set, so a session can point every
+// command at one store; a --db given wins.
 func addDBFlag(cmd *cobra.Command, db *string) {
-	cmd.Flags().StringVar(db, "db", defaultDB, "graph store: a bolt `path` (a folder) or a postgres:// URL")
+	def := defaultDB
+	if v := os.Getenv(dbEnv); v != "" {
+		def = v
+	}
+	cmd.Flags().StringVar(db, "db", def, "graph store: a bolt `path` (a folder) or a postgres:// URL; $"+dbEnv+" sets the default")
+	// --help shows the default: not a password the variable holds.
+	if u, err := url.Parse(def); err == nil && u.User != nil {
+		cmd.Flags().Lookup("db").DefValue = u.Redacted()
+	}
 }

@@ -70,6 +70,7 @@ func jsonLines(t *testing.T, out string) []map[string]any {
 }
 
 func TestReadFlags(t *testing.T) {
+	t.Setenv(dbEnv, "") // the defaults, whatever the environment
 	for _, terminal := range []bool{false, true} {
 		streams := &ioStreams{IsTerminal: terminal}
 		var got *relationsOptions
@@ -203,12 +204,12 @@ func TestAmbiguousAndUnknownNames(t *testing.T) {
 	}
 	for _, cmd := range [][]string{{"relations", "smith"}, {"timeline", "Smith"}, {"events", "--actor", "SMITH"}, {"show", "smith"}} {
 		code, out, errOut := runCmd(t, "", append(cmd, "--db", db)...)
-		if code != exitFailure || out != "" || !strings.Contains(errOut, "person/john-smith") || !strings.Contains(errOut, "person/jane-smith") {
-			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 1 listing both Smiths", cmd, code, out, errOut)
+		if code != exitAmbiguous || out != "" || !strings.Contains(errOut, "person/john-smith") || !strings.Contains(errOut, "person/jane-smith") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d listing both Smiths", cmd, code, out, errOut, exitAmbiguous)
 		}
 	}
 	code, _, errOut := runCmd(t, "", "relations", "Nobody", "--db", db)
-	if code != exitFailure || !strings.Contains(errOut, `no actor is called "Nobody"`) {
+	if code != exitNotFound || !strings.Contains(errOut, `no actor is called "Nobody"`) {
 		t.Errorf("unknown name: exit %d, %s", code, errOut)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/diplograph/diplograph/graph"
+	"github.com/diplograph/diplograph/schema"
 )
 
 // showOptions are the inputs of `diplograph show`.
@@ -79,7 +80,7 @@ func showRun(cmd *cobra.Command, opts *showOptions) error {
 	defer store.Close()
 	d, err := store.Describe(cmd.Context(), opts.Ref, opts.Events)
 	if err != nil {
-		return unwrapLookup(err)
+		return showNotFound(opts.Ref, unwrapLookup(err))
 	}
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)
@@ -113,6 +114,35 @@ func unwrapLookup(err error) error {
 		return nf
 	}
 	return err
+}
+
+// listArticles is the command that lists a store's articles with their IDs.
+const listArticles = `diplograph query 'g.V().Has("<rdf:type>", "<schema:NewsArticle>").All()'`
+
+// showNotFound says what show did not find, from the form of ref: the
+// store looks an event/ or article/ ID it lacks up as an actor's name, and
+// "no actor is called event/…" would send the user looking for the wrong
+// thing. Each message ends with how to list the things that are there.
+func showNotFound(ref string, err error) error {
+	var nf *graph.NotFoundError
+	if !errors.As(err, &nf) {
+		return err
+	}
+	id := strings.TrimPrefix(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(ref), "<"), ">"), schema.Prefix)
+	var msg string
+	switch {
+	case strings.HasPrefix(id, "event/"):
+		msg = fmt.Sprintf("no event %s in the store; diplograph events lists the events with their IDs", id)
+	case strings.HasPrefix(id, "report/"):
+		msg = fmt.Sprintf("no report %s in the store; diplograph show event/ID lists an event's reports, diplograph events the events", id)
+	case strings.HasPrefix(id, "article/"):
+		msg = fmt.Sprintf("no article %s in the store; %s lists the articles", id, listArticles)
+	case len(nf.Suggestions) > 0: // the message ends with a list
+		msg = nf.Error() + "\ndiplograph actors lists the actors"
+	default:
+		msg = nf.Error() + "; diplograph actors lists the actors"
+	}
+	return notFoundError{msg: msg, err: err}
 }
 
 func writeActorText(b *strings.Builder, a *graph.ActorDetail) {
