@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/diplograph/diplograph/schema"
@@ -87,6 +88,9 @@ func findTimexes(s *sentence, pub time.Time, hasPub bool) []timex {
 			if !hasPub {
 				continue
 			}
+			if monthNames[word(k+1)] > 0 || word(k+1) == "," && monthNames[word(k+2)] > 0 {
+				continue // "on Sunday, March 3": the date says which Sunday
+			}
 			out = append(out, timex{i: k, j: k + 1, weekday: weekdayNames[w]})
 		case w == "yesterday" || w == "today" || w == "tomorrow":
 			if !hasPub {
@@ -104,6 +108,24 @@ func findTimexes(s *sentence, pub time.Time, hasPub bool) []timex {
 				out = append(out, tx)
 				k = tx.j - 1
 			}
+		case isISODate(w):
+			out = append(out, timex{i: k, j: k + 1, value: w, weekday: -1})
+		case hasPub && word(k+2) == "ago" && agoUnits[word(k+1)] != "":
+			if n := numberWord(w); n > 0 {
+				out = append(out, timex{i: k, j: k + 3, value: agoDate(pub, n, agoUnits[word(k+1)]), weekday: -1})
+				k += 2
+			}
+		case strings.HasPrefix(w, "mid-") && monthNames[w[4:]] > 0:
+			if tx, ok := monthExpr(s, k, pub, hasPub); ok {
+				out = append(out, tx)
+				k = tx.j - 1
+			}
+		case strings.HasPrefix(w, "mid-") && isYear(w[4:]):
+			y, _ := strconv.Atoi(w[4:])
+			out = append(out, timex{i: k, j: k + 1, value: partOfYear(y, "mid"), weekday: -1})
+		case isYear(w) && (word(k-1) == "early" || word(k-1) == "late") && yearContext(word, k):
+			y, _ := strconv.Atoi(w)
+			out = append(out, timex{i: k - 1, j: k + 1, value: partOfYear(y, word(k-1)), weekday: -1})
 		case isYear(w) && yearContext(word, k):
 			y, _ := strconv.Atoi(w)
 			out = append(out, timex{i: k, j: k + 1, value: strconv.Itoa(y), weekday: -1})
@@ -199,14 +221,23 @@ func monthExpr(s *sentence, k int, pub time.Time, hasPub bool) (timex, bool) {
 		}
 		return toks[i].lower
 	}
-	m := monthNames[word(k)]
-	j := k + 1
+	part := "" // "early", "mid" or "late" part of the month
+	w0 := word(k)
+	if strings.HasPrefix(w0, "mid-") {
+		w0, part = w0[4:], "mid"
+	} else if p := word(k - 1); p == "early" || p == "late" || p == "mid" {
+		part = p
+	}
+	m := monthNames[w0]
+	i, j := k, k+1
 	dayNum := 0
-	if d, err := strconv.Atoi(word(j)); err == nil && d >= 1 && d <= 31 {
+	if d := dayOfMonth(word(j)); d > 0 {
 		dayNum, j = d, j+1
 		if word(j) == "," && isYear(word(j+1)) {
 			j++
 		}
+	} else if d := dayOfMonth(word(k - 1)); d > 0 {
+		dayNum, i = d, k-1 // "4 March 2024"
 	}
 	year := 0
 	if isYear(word(j)) {
@@ -233,9 +264,76 @@ func monthExpr(s *sentence, k int, pub time.Time, hasPub bool) (timex, bool) {
 		if d.Month() != time.Month(m) {
 			return timex{}, false
 		}
-		return timex{i: k, j: j, value: day(d), weekday: -1}, true
+		return timex{i: i, j: j, value: day(d), weekday: -1}, true
 	}
-	return timex{i: k, j: j, value: dayInterval{first, first.AddDate(0, 1, -1)}.String(), weekday: -1}, true
+	iv := dayInterval{first, first.AddDate(0, 1, -1)}
+	switch part {
+	case "early":
+		iv.to = first.AddDate(0, 0, 9)
+	case "mid":
+		iv = dayInterval{first.AddDate(0, 0, 10), first.AddDate(0, 0, 19)}
+	case "late":
+		iv.from = first.AddDate(0, 0, 20)
+	}
+	return timex{i: i, j: j, value: iv.String(), weekday: -1}, true
+}
+
+// dayOfMonth reads "4", "4th", "21st" as a day of the month, 0 if not one.
+func dayOfMonth(w string) int {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	d, err := strconv.Atoi(w)
+	if err != nil || d < 1 || d > 31 {
+		return 0
+	}
+	return d
+}
+
+// isISODate: "2024-03-04".
+func isISODate(w string) bool {
+	t, err := time.Parse("2006-01-02", w)
+	return err == nil && t.Year() >= 1900 && t.Year() <= 2100
+}
+
+var agoUnits = map[string]string{"day": "day", "days": "day", "week": "week", "weeks": "week",
+	"month": "month", "months": "month", "year": "year", "years": "year"}
+
+var numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+// numberWord reads "three" or "3", 0 if neither.
+func numberWord(w string) int {
+	if n, ok := numberWords[w]; ok {
+		return n
+	}
+	if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 1000 {
+		return n
+	}
+	return 0
+}
+
+// agoDate resolves "three days ago" (that day), "two weeks ago" (that
+// week), "a month ago", "two years ago" against the publication date.
+func agoDate(pub time.Time, n int, unit string) string {
+	switch unit {
+	case "day":
+		return day(pub.AddDate(0, 0, -n))
+	case "week":
+		return weekOf(pub.AddDate(0, 0, -7*n)).String()
+	case "month":
+		first := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -n, 0)
+		return dayInterval{first, first.AddDate(0, 1, -1)}.String()
+	}
+	return strconv.Itoa(pub.Year() - n)
+}
+
+// partOfYear is "early 2022" (January to April), "mid-2022" (May to
+// August) or "late 2022" (September to December).
+func partOfYear(y int, part string) string {
+	start := map[string]time.Month{"early": 1, "mid": 5, "late": 9}[part]
+	first := time.Date(y, start, 1, 0, 0, 0, 0, time.UTC)
+	return dayInterval{first, first.AddDate(0, 4, -1)}.String()
 }
 
 // sinceExpr reads "since 2015", "since January 2021", "since Biden took

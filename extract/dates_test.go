@@ -95,3 +95,34 @@ func TestFindTimexesWithoutPublished(t *testing.T) {
 		t.Errorf("without a publication date only absolute dates resolve; got %+v", got)
 	}
 }
+
+// TestDateGrammar: absolute and relative forms news uses, published on
+// Sunday 2024-04-07, each on an expulsion the sentence states.
+func TestDateGrammar(t *testing.T) {
+	tests := []struct{ when, want string }{
+		{"on Sunday, March 3", "2024-03-03"},
+		{"on 4 March 2024", "2024-03-04"},
+		{"on March 4th", "2024-03-04"},
+		{"on March 4, 2024", "2024-03-04"},
+		{"on 2024-03-04", "2024-03-04"},
+		{"in mid-March", "2024-03-11/2024-03-20"},
+		{"in early March", "2024-03-01/2024-03-10"},
+		{"in late March", "2024-03-21/2024-03-31"},
+		{"in early 2022", "2022-01-01/2022-04-30"},
+		{"in late 2023", "2023-09-01/2023-12-31"},
+		{"three days ago", "2024-04-04"},
+		{"two weeks ago", "2024-03-18/2024-03-24"},
+		{"last month", "2024-03"},
+		{"earlier this week", "2024-04-01/2024-04-07"},
+	}
+	for _, tc := range tests {
+		r := extractText(t, "T\nLONDON (Wire) — Russia expelled the British ambassador "+tc.when+".\n", "2024-04-07")
+		if len(r.Events) != 1 || r.Events[0].Date != tc.want || r.Events[0].DateSource != schema.DateStated {
+			var got []string
+			for _, e := range r.Events {
+				got = append(got, e.Date+" "+e.DateSource)
+			}
+			t.Errorf("%q: dates %q, want %s (stated)", tc.when, got, tc.want)
+		}
+	}
+}
