@@ -371,12 +371,31 @@ func (c *config) labelFeatures(dst []uint64, h, d int) []uint64 {
 // words and tags are already in c (after reset).
 func (p *parser) parse(c *config, buf *scratch) {
 	for !c.done() {
-		buf.feats = c.features(buf.feats[:0])
-		scores := buf.scores[:nMoves]
-		p.moves.score(buf.feats, scores)
-		m := c.bestMove(scores)
+		m := c.onlyMove()
+		if m < 0 {
+			buf.feats = c.features(buf.feats[:0])
+			scores := buf.scores[:nMoves]
+			p.moves.score(buf.feats, scores)
+			m = c.bestMove(scores)
+		}
 		c.apply(m, p.labelFor(c, m, buf))
 	}
+}
+
+// onlyMove is the one applicable move when there is just one (an empty
+// stack shifts; with only the root left in the buffer the stack reduces),
+// so the classifier need not be asked; -1 otherwise.
+func (c *config) onlyMove() int {
+	only := -1
+	for m := 0; m < nMoves; m++ {
+		if c.canMove(m) {
+			if only >= 0 {
+				return -1
+			}
+			only = m
+		}
+	}
+	return only
 }
 
 // labelFor names the arc move m makes (nothing for a shift).
