@@ -157,7 +157,7 @@ func suggestTypes(s string) string {
 	}
 	for _, c := range CAMEOCodes() {
 		lk := labelKey(c.Label)
-		switch d := editDistance(key, lk); {
+		switch d := EditDistance(key, lk); {
 		case key != "" && strings.Contains(lk, key):
 			add(fmt.Sprintf("%q (%s)", c.Label, c.Code), 1)
 		case d <= max(2, len(key)/4):
@@ -165,7 +165,7 @@ func suggestTypes(s string) string {
 		}
 	}
 	for _, p := range PLOVERTypes() {
-		if d := editDistance(strings.ToUpper(key), p); d <= max(2, len(p)/3) {
+		if d := EditDistance(strings.ToUpper(key), p); d <= max(2, len(p)/3) {
 			add(p, d)
 		}
 	}
@@ -183,23 +183,25 @@ func suggestTypes(s string) string {
 	return "did you mean " + strings.Join(out, ", ") + "?"
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// EditDistance is the Levenshtein distance between a and b, in runes:
+// the one measure behind every "did you mean" of the CLI.
+func EditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(a); i++ {
+	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+		for j := 1; j <= len(rb); j++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return prev[len(rb)]
 }

@@ -308,11 +308,15 @@ func (c *config) bestMove(scores []int32) int {
 }
 
 // bestLabel is the highest-scoring label other than root.
-func bestLabel(scores []int32, root int) int {
+func bestLabel[T int32 | float64](scores []T, root int) int { return argmaxExcept(scores, root) }
+
+// argmaxExcept is the index of the highest score, skipping index skip
+// (-1 skips none); ties go to the lower index.
+func argmaxExcept[T int32 | float64](scores []T, skip int) int {
 	best := -1
-	for l, v := range scores {
-		if l != root && (best < 0 || v > scores[best]) {
-			best = l
+	for i, v := range scores {
+		if i != skip && (best < 0 || v > scores[best]) {
+			best = i
 		}
 	}
 	return best

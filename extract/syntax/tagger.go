@@ -134,21 +134,11 @@ func (tg *tagger) tag(c *tagContext, out []int, buf *scratch) {
 		if !ok {
 			buf.feats = tagFeatures(buf.feats[:0], c, i, p1, p2)
 			tg.lin.score(buf.feats, buf.scores[:len(tg.classes)])
-			cls = argmax(buf.scores[:len(tg.classes)])
+			cls = argmaxExcept(buf.scores[:len(tg.classes)], -1)
 		}
 		out[i] = cls
 		p1, p2 = cls, p1
 	}
-}
-
-func argmax(s []int32) int {
-	best := 0
-	for i, v := range s {
-		if v > s[best] {
-			best = i
-		}
-	}
-	return best
 }
 
 func ambAt(c *tagContext, k int) uint64 {

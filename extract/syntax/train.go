@@ -238,7 +238,7 @@ func trainTagger(train, dev []Sentence, classes []string, o TrainOptions, name s
 				} else {
 					feats = tagFeatures(feats[:0], &ctx, i, p1, p2)
 					t.score(feats, scores)
-					guess = argmaxF(scores)
+					guess = argmaxExcept(scores, -1)
 					t.tick()
 					t.update(feats, g, guess)
 				}
@@ -264,16 +264,6 @@ func trainTagger(train, dev []Sentence, classes []string, o TrainOptions, name s
 	}
 	tg.lin = best
 	return tg
-}
-
-func argmaxF(s []float64) int {
-	best := 0
-	for i, v := range s {
-		if v > s[best] {
-			best = i
-		}
-	}
-	return best
 }
 
 // tagAccuracy is the share of words whose joint tag class is right.
@@ -388,7 +378,7 @@ func trainParser(m *Model, train []Sentence, tags [][]int, dev []Sentence, o Tra
 					case gold[d] == h:
 						lfeats = c.labelFeatures(lfeats[:0], h, d)
 						labeler.score(lfeats, labelScores)
-						guess := bestLabelF(labelScores, p.root)
+						guess := bestLabel(labelScores, p.root)
 						labeler.tick()
 						labeler.update(lfeats, goldLabel[d], guess)
 						label = goldLabel[d]
@@ -398,7 +388,7 @@ func trainParser(m *Model, train []Sentence, tags [][]int, dev []Sentence, o Tra
 					default:
 						lfeats = c.labelFeatures(lfeats[:0], h, d)
 						labeler.score(lfeats, labelScores)
-						label = bestLabelF(labelScores, p.root)
+						label = bestLabel(labelScores, p.root)
 					}
 				}
 				c.apply(next, label)
@@ -418,16 +408,6 @@ func trainParser(m *Model, train []Sentence, tags [][]int, dev []Sentence, o Tra
 		}
 	}
 	p.moves, p.labeler = bestMoves, bestLabeler
-}
-
-func bestLabelF(scores []float64, root int) int {
-	best := -1
-	for l, v := range scores {
-		if l != root && (best < 0 || v > scores[best]) {
-			best = l
-		}
-	}
-	return best
 }
 
 // ambiguityClasses hashes, for each folded form, the set of classes the
