@@ -27,13 +27,20 @@ type Sentence struct {
 }
 
 // Sentences segments, tokenises, tags and parses an article, returning
-// every sentence in text order, with offsets into a.Text.
+// every sentence in text order, with offsets into a.Text. It runs only the
+// stages it needs; Analyze gives the sentences of a whole extraction.
 func (x *Extractor) Sentences(ctx context.Context, a Article) ([]Sentence, error) {
 	d := &document{art: a, norm: normalize(a.Text)}
 	d.layout = segment(d.norm.text)
 	if err := x.tokenize(ctx, d); err != nil {
 		return nil, err
 	}
+	return x.sentencesOf(d), nil
+}
+
+// sentencesOf lists the document's tokenised sentences, with the text
+// between them analysed as skipped parts.
+func (x *Extractor) sentencesOf(d *document) []Sentence {
 	var out []Sentence
 	pos := 0 // in the folded text
 	for _, s := range d.sents {
@@ -45,7 +52,7 @@ func (x *Extractor) Sentences(ctx context.Context, a Article) ([]Sentence, error
 		out = append(out, d.sentenceOf(s, part))
 		pos = s.end
 	}
-	return x.appendSkipped(out, d, pos, len(d.norm.text)), nil
+	return x.appendSkipped(out, d, pos, len(d.norm.text))
 }
 
 // tokenize is the pipeline's tokenize stage: the sentences of every block,

@@ -6,7 +6,7 @@
 //
 // Extraction is an ordered pipeline of named stages (stages.go), each
 // adding one kind of annotation to the article and timed by
-// ExtractProfiled:
+// Analyze:
 //
 //	segment    headline, dateline, body paragraphs, byline (text.go)
 //	tokenize   sentences (prose's segmenter), tokens, and their syntax:

@@ -139,8 +139,11 @@ type document struct {
 
 // Extract runs the pipeline over one article.
 func (x *Extractor) Extract(ctx context.Context, a Article) (schema.Result, error) {
-	res, _, err := x.extract(ctx, a, false)
-	return res, err
+	d, _, err := x.run(ctx, a, false)
+	if err != nil {
+		return schema.Result{}, err
+	}
+	return d.resultWithStatements(), nil
 }
 
 // splitWord reports whether a hyphenated token is a compound of names to

@@ -67,17 +67,33 @@ func (p Profile) Add(q Profile) Profile {
 	return p
 }
 
-// ExtractProfiled is Extract that also reports the time of each stage.
-func (x *Extractor) ExtractProfiled(ctx context.Context, a Article) (schema.Result, Profile, error) {
-	return x.extract(ctx, a, true)
+// Analysis is an extraction with what the pipeline saw on the way.
+type Analysis struct {
+	Result schema.Result
+	// Sentences are every sentence with its syntax, as Sentences gives
+	// them.
+	Sentences []Sentence
+	// Profile is the time each stage took.
+	Profile Profile
 }
 
-func (x *Extractor) extract(ctx context.Context, a Article, profile bool) (schema.Result, Profile, error) {
+// Analyze is Extract that also returns the sentences' analysis and the
+// time of each stage, from the one pass.
+func (x *Extractor) Analyze(ctx context.Context, a Article) (Analysis, error) {
+	d, prof, err := x.run(ctx, a, true)
+	if err != nil {
+		return Analysis{}, err
+	}
+	return Analysis{Result: d.resultWithStatements(), Sentences: x.sentencesOf(d), Profile: prof}, nil
+}
+
+// run runs every stage over the article, timing them when profile is set.
+func (x *Extractor) run(ctx context.Context, a Article, profile bool) (*document, Profile, error) {
 	d := &document{art: a, norm: normalize(a.Text)}
 	if a.Published != "" {
 		t, err := schema.ParseDay(a.Published)
 		if err != nil {
-			return schema.Result{}, nil, err
+			return nil, nil, err
 		}
 		d.published, d.hasPublished = t, true
 	}
@@ -85,13 +101,17 @@ func (x *Extractor) extract(ctx context.Context, a Article, profile bool) (schem
 	for _, st := range stages {
 		start := time.Now()
 		if err := st.run(ctx, x, d); err != nil {
-			return schema.Result{}, nil, err
+			return nil, nil, err
 		}
 		if profile {
 			prof = append(prof, StageTime{st.name, time.Since(start)})
 		}
 	}
+	return d, prof, nil
+}
+
+func (d *document) resultWithStatements() schema.Result {
 	res := d.result(d.events)
 	res.Statements = d.statements
-	return res, prof, nil
+	return res
 }

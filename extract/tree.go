@@ -330,19 +330,16 @@ func (c *sentCtx) treeAllowsArgument(t int, u unit) bool {
 		if k == t {
 			return true
 		}
-		if k >= u.i && k < u.j {
-			// inside the unit itself: climb to its head
-		} else {
-			switch rel := c.rel(k); {
-			case rel == "nmod" || rel == "nmod:poss":
-				nmods++
-				if nmods > 1 {
-					return false
-				}
-			case strings.HasPrefix(rel, "acl"), strings.HasPrefix(rel, "advcl"), rel == "ccomp", rel == "parataxis",
-				rel == "csubj", rel == "list":
+		inUnit := k >= u.i && k < u.j // inside the unit itself: climb to its head
+		switch rel := c.rel(k); {
+		case inUnit:
+		case rel == "nmod" || rel == "nmod:poss":
+			if nmods++; nmods > 1 {
 				return false
 			}
+		case strings.HasPrefix(rel, "acl"), strings.HasPrefix(rel, "advcl"), rel == "ccomp", rel == "parataxis",
+			rel == "csubj", rel == "list":
+			return false
 		}
 		h := c.head(k)
 		if h < 0 {

@@ -117,19 +117,16 @@ func extractRun(cmd *cobra.Command, opts *extractOptions) error {
 	if err != nil {
 		return err
 	}
-	res, prof, err := x.ExtractProfiled(cmd.Context(), art)
+	an, err := x.Analyze(cmd.Context(), art)
 	if err != nil {
 		return fmt.Errorf("extract %s: %w", opts.Path, err)
 	}
+	res := an.Result
 	if opts.Profile {
-		writeProfile(opts.IO.ErrOut, prof)
+		writeProfile(opts.IO.ErrOut, an.Profile)
 	}
 	if opts.Explain {
-		sents, err := x.Sentences(cmd.Context(), art)
-		if err != nil {
-			return fmt.Errorf("extract %s: %w", opts.Path, err)
-		}
-		return writeExplain(opts.IO.Out, sents, res)
+		return writeExplain(opts.IO.Out, an.Sentences, res)
 	}
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)
