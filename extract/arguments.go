@@ -582,7 +582,7 @@ func (c *sentCtx) object(r *rule, t, end, ce int, strict bool) ([]string, *unit)
 			continue
 		}
 		if strict && !c.treeAllowsArgument(t, u) {
-			continue // the tree puts it in another phrase: "speaking to journalists during a visit to Qatar"
+			continue // the tree puts it in another phrase: "spoke to reporters on a tour of Kenya"
 		}
 		if first, last := c.group(n); first == n && last > n {
 			// A list is judged by its first member: "firms in China,

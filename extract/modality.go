@@ -516,7 +516,7 @@ func mergeCandidates(d *document, cands []candidate) []candidate {
 			}
 			if mergeClass(o.code) != mergeClass(c.code) {
 				if sameReading(o, &c) && moreSpecific(c.code, o.code) {
-					// "Speaking ... during a visit to Qatar, Lavrov": one
+					// "Meeting Ruto on a visit to Kenya, Modi ...": one
 					// happening read twice, as a consultation and as a visit.
 					o.code, o.rule = c.code, c.rule
 					o.also = append(o.also, c)
