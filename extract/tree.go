@@ -358,13 +358,10 @@ func (c *sentCtx) ownerActors(k, depth int) []string {
 		return nil
 	}
 	if n := c.unitContaining(k); n >= 0 && depth > 0 {
-		if u := c.units[n]; u.place == "" || u.capital {
-			return c.unitActors(u, true)
+		if u := c.units[n]; u.place != "" && !u.capital {
+			return nil // a place says where the thing is, not whose
 		}
-		if u := c.units[n]; u.m != nil && u.m.ent.country != "" {
-			// "a ship in Ukrainian waters" is not a place's: its country.
-			return nil
-		}
+		return c.unitActors(c.units[n], true)
 	}
 	for _, d := range c.deps(k, "amod", "compound", "nmod:poss", "nmod") {
 		if c.rel(d) == "nmod" && c.caseOf(d) != "of" {
