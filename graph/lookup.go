@@ -273,4 +273,3 @@ func sameGivenName(a, b string) bool {
 	}
 	return schema.EditDistance(a, b) <= 2
 }
-
